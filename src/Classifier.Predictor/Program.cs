@@ -1,4 +1,10 @@
 using System.CommandLine;
+using Classifier.Cli;
+using Classifier.Engine.Pipeline;
+using Classifier.Predictor.Output;
+using Classifier.Text.Diagnostics;
+using Classifier.Text.Ingestion;
+using Spectre.Console;
 
 namespace Classifier.Predictor;
 
@@ -6,11 +12,71 @@ public static class Program
 {
     public static int Main(string[] args) => Run(args);
 
-    /// <summary>Entry point shared by the executable and the end-to-end tests.</summary>
-    public static int Run(string[] args)
+    /// <summary>Entry point shared by the executable and the end-to-end tests (which pass their own writers and input).</summary>
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
     {
-        var root = new RootCommand("predictor: score news paragraphs and articles for stance and topic.");
-        root.SetAction(parse => 0);
-        return root.Parse(args).Invoke();
+        var paths = new Argument<string[]>("paths") { Description = "Text files, directories of .txt files, CSV files of articles (with --text-col), or - for standard input.", Arity = ArgumentArity.ZeroOrMore };
+        var model = new Option<string?>("--model", "-m") { Description = "Model file. Default: $CLASSIFIER_MODEL, else models/default.zip." };
+        var format = new Option<string>("--format", "-f") { Description = "table (for people), csv (a row per paragraph), json (an array of articles) or jsonl (an article per line).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json", "jsonl");
+        var topK = new Option<int>("--top-k", "-k") { Description = "How many labels to show per head, most probable first.", DefaultValueFactory = _ => 1 };
+        var explain = new Option<bool>("--explain") { Description = "Show the n-grams that pushed each decision, with their contributions (linear models and naive Bayes)." };
+        var textCol = new Option<string>("--text-col") { Description = "For CSV input: the column holding the article text.", DefaultValueFactory = _ => "text" };
+        var idCol = new Option<string?>("--id-col") { Description = "For CSV input: the column holding the article id (default: file#row)." };
+        var root = new RootCommand("predictor: score news articles per paragraph and per article (stance, topic, or any heads the model has).\n" +
+            "Examples: predictor seeds/ | predictor --format jsonl --top-k 2 article.txt | cat article.txt | predictor -\n" +
+            "Exit codes: 0 ok, 2 bad command line, 3 bad input file, 4 bad model file, 5 cannot write output, 130 cancelled.")
+        {
+            paths, model, format, topK, explain, textCol, idCol,
+        };
+        root.SetAction((parse, ct) => Task.FromResult(Predict(parse, ct,
+            parse.GetValue(paths) ?? [], parse.GetValue(model), new PredictorOptions(parse.GetValue(format)!, Math.Max(1, parse.GetValue(topK)), parse.GetValue(explain)),
+            parse.GetValue(textCol)!, parse.GetValue(idCol), input ?? Console.In)));
+        return CommandHost.Invoke(root, args, "predictor", output, error);
     }
+
+    private static int Predict(ParseResult parse, CancellationToken ct, string[] paths, string? modelPath, PredictorOptions options,
+        string textColumn, string? idColumn, TextReader stdin)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        if (paths.Length == 0) paths = ["-"];
+        var classifier = ModelFile.Load(ModelLocator.Resolve(modelPath));
+        var splitter = new ParagraphSplitter(DropRules.Default);
+        using var writer = CreateWriter(options, output, classifier);
+        int articles = 0;
+        foreach (var article in ArticleReader.Read(paths, textColumn, idColumn, stdin, w => error.WriteLine($"predictor: warning: {w}")))
+        {
+            ct.ThrowIfCancellationRequested();
+            var paragraphs = splitter.Split(article).Kept;
+            var results = new List<ParagraphResult>(paragraphs.Count);
+            var predictions = new List<HeadPrediction[]>(paragraphs.Count);
+            foreach (var p in paragraphs)
+            {
+                var prediction = classifier.Predict(p.Text);
+                predictions.Add(prediction);
+                results.Add(new ParagraphResult(p.Id, p.Index, p.Text, prediction, options.Explain ? Explain(classifier, p.Text, prediction, options) : null));
+            }
+            writer.Write(new ArticleResult(article.Id, article.Source, results, ArticleScorer.Summarize(article.Id, classifier.Heads, predictions)));
+            articles++;
+        }
+        writer.Complete();
+        if (articles == 0) throw new InputException("no articles found in the input", string.Join(", ", paths));
+        return ExitCodes.Success;
+    }
+
+    private static IReadOnlyList<TermContribution>[] Explain(TextClassifier classifier, string text, HeadPrediction[] prediction, PredictorOptions options)
+    {
+        var result = new IReadOnlyList<TermContribution>[prediction.Length];
+        for (int h = 0; h < prediction.Length; h++) result[h] = classifier.Explain(text, h, prediction[h].Label, options.ExplainTerms);
+        return result;
+    }
+
+    private static IResultWriter CreateWriter(PredictorOptions options, TextWriter output, TextClassifier classifier) => options.Format switch
+    {
+        "csv" => new CsvResultWriter(output, classifier.Heads, options.Explain),
+        "json" => new JsonResultWriter(output, lines: false, options, classifier.Heads),
+        "jsonl" => new JsonResultWriter(output, lines: true, options, classifier.Heads),
+        _ => new TableResultWriter(Ui.Create(output, forceInteractive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected), classifier.Heads, options),
+    };
 }

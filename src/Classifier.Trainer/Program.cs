@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Classifier.Text.Diagnostics;
+using Classifier.Cli;
+using Classifier.Trainer.Cli;
 using Classifier.Trainer.Commands;
 
 namespace Classifier.Trainer;
@@ -7,13 +10,16 @@ public static class Program
 {
     public static int Main(string[] args) => Run(args);
 
-    /// <summary>Entry point shared by the executable and the end-to-end tests.</summary>
-    public static int Run(string[] args)
+    /// <summary>Entry point shared by the executable and the end-to-end tests (which pass their own writers).</summary>
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
-        var root = new RootCommand("trainer: turn news articles into labelled paragraphs and train stance and topic classifiers.")
+        var root = new RootCommand("trainer: turn news articles into labelled paragraphs and train text classifiers.\n" +
+            "Exit codes: 0 ok, 2 bad command line, 3 bad input file, 4 bad model file, 5 cannot write output, 130 cancelled.")
         {
             IngestCommand.Create(),
+            TrainCommand.Create(),
+            EvaluateCommand.Create(),
         };
-        return root.Parse(args).Invoke();
+        return CommandHost.Invoke(root, args, "trainer", output, error);
     }
 }

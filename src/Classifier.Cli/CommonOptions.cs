@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using Classifier.Text.Diagnostics;
+
+namespace Classifier.Cli;
+
+/// <summary>Options several commands share, with the same names and help everywhere.</summary>
+public static class CommonOptions
+{
+    public static Option<string[]> TextColumns() => new("--text-col")
+    {
+        Description = "Column holding the text. Repeat to join several columns (e.g. a target and a tweet). Default: text.",
+        AllowMultipleArgumentsPerToken = false,
+        DefaultValueFactory = _ => ["text"],
+    };
+
+    public static Option<string[]> LabelColumns() => new("--label-col")
+    {
+        Description = "Label column; repeat for several heads in one model. Default: stance and topic when present, else label.",
+    };
+
+    public static Option<string?> GroupColumn() => new("--group-col")
+    {
+        Description = "Rows sharing this key stay in one cross-validation fold (default: the 'article' column when present).",
+    };
+
+    public static Option<string> Model(bool required) => new("--model", "-m")
+    {
+        Description = "Model file (.zip).",
+        Required = required,
+    };
+
+    /// <summary>Parses "60s", "2m", "90" (seconds) into a time span.</summary>
+    public static TimeSpan ParseDuration(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        double scale = 1;
+        if (t.EndsWith("ms", StringComparison.Ordinal)) { scale = 0.001; t = t[..^2]; }
+        else if (t.EndsWith('s')) t = t[..^1];
+        else if (t.EndsWith('m')) { scale = 60; t = t[..^1]; }
+        else if (t.EndsWith('h')) { scale = 3600; t = t[..^1]; }
+        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0)
+            return TimeSpan.FromSeconds(value * scale);
+        throw new InputException($"'{text}' is not a duration", hint: "write it like 60s, 2m or 1h");
+    }
+
+    /// <summary>key=value pairs from repeated --set options.</summary>
+    public static Dictionary<string, string> ParseSettings(IEnumerable<string> pairs)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in pairs)
+        {
+            int eq = pair.IndexOf('=');
+            if (eq <= 0 || eq == pair.Length - 1) throw new InputException($"'{pair}' is not a key=value setting", hint: "for example --set c=0.5");
+            result[pair[..eq].Trim().ToLowerInvariant()] = pair[(eq + 1)..].Trim();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Classifier.Engine.Metrics;
+using Classifier.Text.Datasets;
+
+namespace Classifier.Engine.Pipeline;
+
+/// <summary>
+/// Chooses a trainer and its main setting by cross-validated macro-F1 (mean over heads) within a time budget,
+/// as ML.NET's AutoML does for accuracy; macro-F1 because stance classes are imbalanced and accuracy rewards
+/// predicting the majority. Candidates run cheapest first, so a short budget still compares the linear models.
+/// </summary>
+public static class AutoSelector
+{
+    public static IReadOnlyList<TrainerCandidate> DefaultCandidates { get; } =
+    [
+        new("nb", new Dictionary<string, string>()),
+        new("sdca", new Dictionary<string, string>()),
+        new("svm", new Dictionary<string, string> { ["c"] = "0.1" }),
+        new("svm", new Dictionary<string, string> { ["c"] = "1" }),
+        new("lbfgs", new Dictionary<string, string>()),
+        new("sdca", new Dictionary<string, string> { ["l2"] = "0.0001" }),
+        new("nb", new Dictionary<string, string> { ["alpha"] = "0.1" }),
+        new("fasttree", new Dictionary<string, string>()),
+    ];
+
+    /// <summary>Runs candidates until the budget is spent (the first always runs); the leaderboard is best first.</summary>
+    public static IReadOnlyList<LeaderboardEntry> Run(LabelledDataset data, int[] folds, PipelineOptions baseOptions, TimeSpan budget,
+        IReadOnlyList<TrainerCandidate>? candidates = null, IProgress<(int Done, int Total, string Current)>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        candidates ??= DefaultCandidates;
+        var clock = Stopwatch.StartNew();
+        var board = new List<LeaderboardEntry>();
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            if (i > 0 && clock.Elapsed >= budget) break;
+            cancellationToken.ThrowIfCancellationRequested();
+            var candidate = candidates[i];
+            progress?.Report((i, candidates.Count, candidate.ToString()));
+            var options = baseOptions with { Trainer = candidate.Trainer, TrainerSettings = candidate.Settings };
+            var started = clock.Elapsed;
+            var predictions = PipelineCrossValidator.Run(data, folds, options, null, cancellationToken);
+            var byHead = new Dictionary<string, double>();
+            double sum = 0;
+            foreach (var p in predictions)
+            {
+                double f1 = MulticlassMetrics.Compute(p.Labels, p.Truth, p.Probabilities).MacroF1;
+                byHead[p.Head] = f1;
+                sum += f1;
+            }
+            board.Add(new LeaderboardEntry(candidate, byHead, sum / predictions.Length, (clock.Elapsed - started).TotalSeconds, predictions));
+        }
+        progress?.Report((candidates.Count, candidates.Count, "done"));
+        // Stable sort: on a tie the earlier (cheaper) candidate wins.
+        return [.. board.OrderByDescending(e => e.MeanMacroF1)];
+    }
+}

@@ -1,0 +1,18 @@
+using Classifier.Engine.Models;
+
+namespace Classifier.Engine.Pipeline;
+
+/// <summary>One label column's classifier inside a model file: its label values (index = class) and the trained model.</summary>
+public sealed record ClassifierHead(
+    string Name,
+    IReadOnlyList<string> Labels,
+    IMulticlassModel Model,
+    string Trainer,
+    IReadOnlyDictionary<string, string> Hyperparameters)
+{
+    public int IndexOf(string label)
+    {
+        for (int i = 0; i < Labels.Count; i++) if (Labels[i] == label) return i;
+        return -1;
+    }
+}

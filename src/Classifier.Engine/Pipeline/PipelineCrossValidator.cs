@@ -1,0 +1,90 @@
+using Classifier.Engine.Evaluation;
+using Classifier.Text.Datasets;
+
+namespace Classifier.Engine.Pipeline;
+
+/// <summary>
+/// Cross-validates the whole pipeline (the featurizer is refitted inside every fold, so IDF never sees test text):
+/// grouped and stratified k-fold, or leave-one-group-out. Train-only rows (a synthetic supplement) train in every
+/// fold and are never tested, so every figure is measured on real rows.
+/// </summary>
+public static class PipelineCrossValidator
+{
+    /// <summary>Fold per row; train-only rows get -1. <paramref name="folds"/> = 0 means leave-one-group-out.</summary>
+    public static int[] AssignFolds(LabelledDataset data, int folds, int seed)
+    {
+        var testable = new List<int>();
+        for (int i = 0; i < data.Count; i++) if (!data.TrainOnly[i]) testable.Add(i);
+        var groups = new string[testable.Count];
+        var strata = new int[testable.Count];
+        var strataIds = new Dictionary<string, int>();
+        for (int i = 0; i < testable.Count; i++)
+        {
+            int r = testable[i];
+            groups[i] = data.Groups[r];
+            // Stratify on the first head's label (missing counts as its own stratum).
+            var key = data.Labels[r].Length > 0 ? data.Labels[r][0] ?? "" : "";
+            if (!strataIds.TryGetValue(key, out int id)) strataIds[key] = id = strataIds.Count;
+            strata[i] = id;
+        }
+        var assigned = folds == 0 ? FoldAssigner.LeaveOneGroupOut(groups) : FoldAssigner.StratifiedGroupKFold(strata, groups, folds, seed);
+        var result = new int[data.Count];
+        Array.Fill(result, -1);
+        for (int i = 0; i < testable.Count; i++) result[testable[i]] = assigned[i];
+        return result;
+    }
+
+    public static OutOfFoldPredictions[] Run(LabelledDataset data, int[] folds, PipelineOptions options,
+        IProgress<(int Fold, int Folds)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var labelSets = PipelineTrainer.LabelSets(data);
+        int foldCount = 0;
+        foreach (var f in folds) foldCount = Math.Max(foldCount, f + 1);
+        int heads = data.HeadNames.Count;
+        var probs = new float[heads][];
+        for (int h = 0; h < heads; h++) probs[h] = new float[data.Count * labelSets[h].Count];
+
+        for (int fold = 0; fold < foldCount; fold++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var train = new List<int>();
+            var test = new List<int>();
+            for (int i = 0; i < data.Count; i++) (folds[i] == fold ? test : train).Add(i);
+            if (test.Count == 0) continue;
+            var model = PipelineTrainer.Fit(data, [.. train], labelSets, options, null, cancellationToken);
+            foreach (int r in test)
+            {
+                var predictions = model.Predict(data.Texts[r]);
+                for (int h = 0; h < heads; h++)
+                    predictions[h].Probabilities.CopyTo(probs[h], r * labelSets[h].Count);
+            }
+            progress?.Report((fold + 1, foldCount));
+        }
+
+        var result = new OutOfFoldPredictions[heads];
+        for (int h = 0; h < heads; h++)
+        {
+            int k = labelSets[h].Count;
+            var rows = new List<int>();
+            var truth = new List<int>();
+            for (int i = 0; i < data.Count; i++)
+            {
+                if (folds[i] < 0 || data.Labels[i][h] is not { } label) continue;
+                int cls = IndexOf(labelSets[h], label);
+                if (cls < 0) continue;
+                rows.Add(i);
+                truth.Add(cls);
+            }
+            var p = new float[rows.Count * k];
+            for (int j = 0; j < rows.Count; j++) Array.Copy(probs[h], rows[j] * k, p, j * k, k);
+            result[h] = new OutOfFoldPredictions(data.HeadNames[h], labelSets[h], [.. rows], [.. truth], p);
+        }
+        return result;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> labels, string label)
+    {
+        for (int i = 0; i < labels.Count; i++) if (labels[i] == label) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,22 @@
+using Classifier.Engine.Featurization;
+
+namespace Classifier.Engine.Pipeline;
+
+/// <summary>Everything that decides how text becomes a trained <see cref="TextClassifier"/>.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>How text becomes features. Default: the featurizer's own measured defaults.</summary>
+    public FeaturizerOptions Featurizer { get; init; } = new();
+
+    /// <summary>Trainer name: sdca, lbfgs, svm, nb or fasttree (see <see cref="TrainerFactory"/>). Default: sdca.</summary>
+    public string Trainer { get; init; } = "sdca";
+
+    /// <summary>Trainer settings by name (e.g. "l2", "c", "alpha", "trees"); unknown names are an error.</summary>
+    public IReadOnlyDictionary<string, string> TrainerSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Seed for every random choice; the same seed gives the same model on any thread count. Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Default: balanced, since stance classes are usually far from even.</summary>
+    public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.Balanced;
+}

@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Text;
+using Classifier.Engine.Data;
+using Classifier.Engine.Featurization;
+using Classifier.Engine.Models;
+using Classifier.Text.Datasets;
+using Classifier.Text.Diagnostics;
+using Classifier.Text.Labels;
+
+namespace Classifier.Engine.Pipeline;
+
+/// <summary>
+/// Fits a <see cref="TextClassifier"/>: one featurizer shared by all heads, one trainer per head (label column).
+/// A row trains the heads it has a label for.
+/// </summary>
+public static class PipelineTrainer
+{
+    /// <summary>The label values of each head, in a stable order: the codebook's order for stance and topic, else ordinal.</summary>
+    public static IReadOnlyList<string>[] LabelSets(LabelledDataset data)
+    {
+        var sets = new IReadOnlyList<string>[data.HeadNames.Count];
+        for (int h = 0; h < sets.Length; h++)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in data.Labels) if (row[h] is { } label) seen.Add(label);
+            var schema = LabelSchema.ValuesOf(data.HeadNames[h].ToLowerInvariant());
+            sets[h] = schema is not null && seen.All(schema.Contains)
+                ? [.. schema.Where(seen.Contains)]
+                : [.. seen.Order(StringComparer.Ordinal)];
+            if (sets[h].Count < 2)
+                throw new InputException(
+                    sets[h].Count == 0 ? $"label column '{data.HeadNames[h]}' has no labels" : $"label column '{data.HeadNames[h]}' has a single class ('{sets[h][0]}')",
+                    hint: "a classifier needs at least two classes to tell apart");
+        }
+        return sets;
+    }
+
+    /// <summary>Fits on all rows of <paramref name="data"/>.</summary>
+    public static TextClassifier Fit(LabelledDataset data, PipelineOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        Fit(data, AllRows(data.Count), LabelSets(data), options, progress, cancellationToken);
+
+    /// <summary>Fits on the given rows with fixed label sets (so cross-validation folds agree on class indices).</summary>
+    public static TextClassifier Fit(LabelledDataset data, int[] rows, IReadOnlyList<string>[] labelSets, PipelineOptions options,
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var texts = new string[rows.Length];
+        for (int i = 0; i < rows.Length; i++) texts[i] = data.Texts[rows[i]];
+        progress?.Report("featurizing");
+        var featurizer = new TextFeaturizer(options.Featurizer).Fit(texts, cancellationToken);
+        var features = featurizer.TransformAll(texts, cancellationToken);
+
+        var heads = new ClassifierHead[data.HeadNames.Count];
+        var labelCounts = new Dictionary<string, IReadOnlyDictionary<string, int>>();
+        for (int h = 0; h < heads.Length; h++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report($"training {data.HeadNames[h]}");
+            var set = BuildTrainingSet(data, rows, features, h, labelSets[h], options.ClassWeighting);
+            var trainer = TrainerFactory.Create(options.Trainer, options.Seed, options.TrainerSettings);
+            var model = trainer.Fit(set, null, cancellationToken);
+            heads[h] = new ClassifierHead(data.HeadNames[h], labelSets[h], model, trainer.Name, trainer.Describe());
+            labelCounts[data.HeadNames[h]] = CountLabels(set, labelSets[h]);
+        }
+        var info = new ModelInfo(DateTimeOffset.UtcNow, ModelInfo.CurrentToolVersion, Fingerprint(data, rows), rows.Length, labelCounts,
+            new Dictionary<string, IReadOnlyDictionary<string, double>>());
+        return new TextClassifier(featurizer, heads, info);
+    }
+
+    private static TrainingSet BuildTrainingSet(LabelledDataset data, int[] rows, SparseMatrix features, int head, IReadOnlyList<string> labels, ClassWeighting weighting)
+    {
+        var keep = new List<int>(rows.Length);
+        var y = new List<int>(rows.Length);
+        var w = new List<float>(rows.Length);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            var label = data.Labels[rows[i]][head];
+            if (label is null) continue;
+            int cls = IndexOf(labels, label);
+            if (cls < 0) continue;
+            keep.Add(i);
+            y.Add(cls);
+            w.Add(data.Weights[rows[i]]);
+        }
+        var weights = w.ToArray();
+        var classes = y.ToArray();
+        if (weighting == ClassWeighting.Balanced) ApplyBalancedWeights(classes, weights, labels.Count);
+        var matrix = keep.Count == rows.Length ? features : features.SelectRows(keep.ToArray());
+        var set = new TrainingSet(matrix, classes, labels.Count, weights);
+        set.Validate();
+        return set;
+    }
+
+    /// <summary>w_i ← w_i · W / (K_present · W_c): every class present carries the same total weight.</summary>
+    private static void ApplyBalancedWeights(int[] classes, float[] weights, int classCount)
+    {
+        var totals = new double[classCount];
+        double all = 0;
+        for (int i = 0; i < classes.Length; i++) { totals[classes[i]] += weights[i]; all += weights[i]; }
+        int present = 0;
+        foreach (var t in totals) if (t > 0) present++;
+        for (int i = 0; i < classes.Length; i++)
+            weights[i] = (float)(weights[i] * all / (present * totals[classes[i]]));
+    }
+
+    private static IReadOnlyDictionary<string, int> CountLabels(TrainingSet set, IReadOnlyList<string> labels)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var l in labels) counts[l] = 0;
+        foreach (var c in set.Labels) counts[labels[c]]++;
+        return counts;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> labels, string label)
+    {
+        for (int i = 0; i < labels.Count; i++) if (labels[i] == label) return i;
+        return -1;
+    }
+
+    public static int[] AllRows(int count)
+    {
+        var rows = new int[count];
+        for (int i = 0; i < count; i++) rows[i] = i;
+        return rows;
+    }
+
+    /// <summary>SHA-256 over the training rows' texts and labels: tells whether two models saw the same data.</summary>
+    public static string Fingerprint(LabelledDataset data, int[] rows)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var r in rows)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(data.Texts[r]));
+            sha.AppendData([0]);
+            foreach (var l in data.Labels[r]) { sha.AppendData(Encoding.UTF8.GetBytes(l ?? "")); sha.AppendData([0]); }
+            sha.AppendData(BitConverter.GetBytes(data.Weights[r]));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

@@ -1,0 +1,104 @@
+using Classifier.Engine.Data;
+using Classifier.Engine.Featurization;
+using Classifier.Engine.Models;
+
+namespace Classifier.Engine.Pipeline;
+
+/// <summary>
+/// A trained model as users see it: text in, one prediction per head (label column) out. Immutable after
+/// construction, so one instance can serve predictions from many threads at once (unlike ML.NET's PredictionEngine).
+/// Load one with <see cref="ModelFile.Load"/>.
+/// </summary>
+public sealed class TextClassifier
+{
+    public TextClassifier(FittedFeaturizer featurizer, IReadOnlyList<ClassifierHead> heads, ModelInfo info)
+    {
+        if (heads.Count == 0) throw new ArgumentException("a model needs at least one head", nameof(heads));
+        Featurizer = featurizer;
+        Heads = heads;
+        Info = info;
+    }
+
+    public FittedFeaturizer Featurizer { get; }
+    public IReadOnlyList<ClassifierHead> Heads { get; }
+
+    /// <summary>What the model was trained on and how well it did (from the manifest).</summary>
+    public ModelInfo Info { get; }
+
+    /// <summary>The same model with cross-validated metrics recorded in its info (stored in the manifest on save).</summary>
+    public TextClassifier WithMetrics(IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> metrics) =>
+        new(Featurizer, Heads, Info with { Metrics = metrics });
+
+    public ClassifierHead? Head(string name)
+    {
+        foreach (var h in Heads) if (string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)) return h;
+        return null;
+    }
+
+    /// <summary>Predicts every head for one text. Thread-safe.</summary>
+    public HeadPrediction[] Predict(string text) => Predict(Featurizer.Transform(text));
+
+    /// <summary>Predicts every head for already featurized text. Thread-safe.</summary>
+    public HeadPrediction[] Predict(SparseVector features)
+    {
+        var result = new HeadPrediction[Heads.Count];
+        for (int h = 0; h < Heads.Count; h++)
+        {
+            var head = Heads[h];
+            var p = new float[head.Labels.Count];
+            head.Model.PredictProbabilities(features.AsRow(), p);
+            int best = ArgMax(p);
+            result[h] = new HeadPrediction(head.Name, head.Labels[best], p[best], p);
+        }
+        return result;
+    }
+
+    /// <summary>Predicts many texts on all cores; the order of the results is the order of the texts.</summary>
+    public HeadPrediction[][] PredictAll(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var result = new HeadPrediction[texts.Count][];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => result[i] = Predict(texts[i]));
+        return result;
+    }
+
+    /// <summary>
+    /// The n-grams of <paramref name="text"/> that pushed <paramref name="label"/> of head <paramref name="headIndex"/>
+    /// the most, strongest first (positive and negative). Empty for models that are not explainable (boosted trees).
+    /// </summary>
+    public IReadOnlyList<TermContribution> Explain(string text, int headIndex, string label, int top = 5)
+    {
+        var head = Heads[headIndex];
+        if (head.Model is not IExplainableModel explainable) return [];
+        int cls = head.IndexOf(label);
+        if (cls < 0) return [];
+        var features = Featurizer.Transform(text);
+        var termsByFeature = new Dictionary<int, string>();
+        var kindByFeature = new Dictionary<int, string>();
+        foreach (var term in Featurizer.Terms(text))
+        {
+            // Several n-grams may share a hashed feature; show them together.
+            termsByFeature[term.Feature] = termsByFeature.TryGetValue(term.Feature, out var existing) && !existing.Split(" | ").Contains(term.Text)
+                ? existing + " | " + term.Text
+                : existing ?? term.Text;
+            kindByFeature[term.Feature] = term.Kind.ToString().ToLowerInvariant();
+        }
+        var list = new List<TermContribution>(features.Count);
+        for (int i = 0; i < features.Count; i++)
+        {
+            int f = features.Indices[i];
+            if (!termsByFeature.TryGetValue(f, out var termText)) continue;
+            float w = explainable.Contribution(cls, f);
+            if (w == 0f) continue;
+            list.Add(new TermContribution(termText, kindByFeature[f], features.Values[i], w));
+        }
+        list.Sort((a, b) => MathF.Abs(b.Contribution).CompareTo(MathF.Abs(a.Contribution)));
+        return list.Count > top ? list.GetRange(0, top) : list;
+    }
+
+    public static int ArgMax(ReadOnlySpan<float> values)
+    {
+        int best = 0;
+        for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+        return best;
+    }
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Classifier.Engine.Pipeline;
+using Classifier.Text.Datasets;
+using Classifier.Text.Diagnostics;
+using Classifier.Cli;
+using Classifier.Trainer.Cli;
+using Classifier.Trainer.Reports;
+
+namespace Classifier.Trainer.Commands;
+
+/// <summary><c>trainer evaluate</c>: score a model on labelled data it did not see and write an accuracy report.</summary>
+public static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var model = CommonOptions.Model(required: true);
+        var data = new Option<string>("--data", "-d") { Description = "Labelled CSV with the model's label columns.", Required = true };
+        var textCols = CommonOptions.TextColumns();
+        var report = new Option<string?>("--report") { Description = "Write report.md, report.html and metrics.json to this directory." };
+        var command = new Command("evaluate", "Evaluate a model on labelled data: prints a summary and writes an accuracy report.\n" +
+            "Example: trainer evaluate --model models/default.zip --data data/labels.csv --report out/report")
+        {
+            model, data, textCols, report,
+        };
+        command.SetAction((parse, ct) => Task.FromResult(Run(parse, parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(textCols)!, parse.GetValue(report), ct)));
+        return command;
+    }
+
+    private static int Run(ParseResult parse, string modelPath, string dataPath, string[] textColumns, string? reportDir, CancellationToken ct)
+    {
+        var ui = Ui.Create(parse.InvocationConfiguration.Error);
+        var model = ModelFile.Load(modelPath);
+        var heads = model.Heads.Select(h => h.Name).ToArray();
+        var data = LabelledCsvReader.Read(dataPath, new LabelledCsvOptions(textColumns, heads), w => ui.WriteLine($"warning: {w}"));
+        CheckLabelsKnown(model, data, dataPath);
+
+        var predictions = Ui.WithProgress(ui, "predicting", tick =>
+        {
+            var result = model.PredictAll(data.Texts, ct);
+            tick(1, "done");
+            return result;
+        });
+        var perHead = new OutOfFoldPredictions[heads.Length];
+        for (int h = 0; h < heads.Length; h++)
+        {
+            var head = model.Heads[h];
+            int k = head.Labels.Count;
+            var rows = new List<int>();
+            var truth = new List<int>();
+            var probs = new List<float>();
+            for (int i = 0; i < data.Count; i++)
+            {
+                if (data.Labels[i][h] is not { } label) continue;
+                rows.Add(i);
+                truth.Add(head.IndexOf(label));
+                probs.AddRange(predictions[i][h].Probabilities);
+            }
+            perHead[h] = new OutOfFoldPredictions(head.Name, head.Labels, [.. rows], [.. truth], [.. probs]);
+            if (rows.Count == 0) throw new InputException($"no row has a '{head.Name}' label", dataPath, hint: "fill the label column to evaluate it");
+        }
+        var evaluation = EvaluationReport.Build($"Evaluation of {Path.GetFileName(modelPath)}", dataPath, modelPath, perHead, data.Texts, data.Ids);
+        Tables.Summary(ui, evaluation);
+        if (reportDir is not null)
+        {
+            ReportWriter.Write(reportDir, evaluation);
+            parse.InvocationConfiguration.Output.WriteLine($"Report: {Path.Combine(reportDir, "report.html")}");
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>A label the model never saw cannot be scored honestly: stop and say which.</summary>
+    private static void CheckLabelsKnown(TextClassifier model, LabelledDataset data, string path)
+    {
+        for (int h = 0; h < model.Heads.Count; h++)
+        {
+            var head = model.Heads[h];
+            var unknown = new SortedSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < data.Count; i++)
+                if (data.Labels[i][h] is { } label && head.IndexOf(label) < 0) unknown.Add(label);
+            if (unknown.Count > 0)
+                throw new InputException($"column '{head.Name}' has label(s) the model was not trained on: {string.Join(", ", unknown)}", path,
+                    hint: $"the model knows: {string.Join(", ", head.Labels)}");
+        }
+    }
+}

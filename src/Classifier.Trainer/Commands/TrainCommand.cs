@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Classifier.Engine.Featurization;
+using Classifier.Engine.Pipeline;
+using Classifier.Text.Datasets;
+using Classifier.Text.Diagnostics;
+using Classifier.Cli;
+using Classifier.Trainer.Cli;
+using Classifier.Trainer.Reports;
+using Spectre.Console;
+
+namespace Classifier.Trainer.Commands;
+
+/// <summary><c>trainer train</c>: labelled CSV in, cross-validated metrics and a model file out.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string[]>("--data", "-d") { Description = "Labelled CSV file; repeat to combine files (they must share the columns).", Required = true };
+        var trainOnly = new Option<string[]>("--train-only") { Description = "Labelled CSV used in every training fold but never tested (e.g. data/supplement.csv), so reported figures stay on real data." };
+        var weak = new Option<string[]>("--weak") { Description = "Weakly labelled CSV from 'trainer autolabel'; trains down-weighted, never tested." };
+        var weakWeight = new Option<float>("--weak-weight") { Description = "Weight of each weak example relative to a gold one.", DefaultValueFactory = _ => 0.3f };
+        var textCols = CommonOptions.TextColumns();
+        var labelCols = CommonOptions.LabelColumns();
+        var groupCol = CommonOptions.GroupColumn();
+        var model = CommonOptions.Model(required: true);
+        var trainer = new Option<string>("--trainer", "-t") { Description = "auto, sdca, lbfgs, svm, nb or fasttree. auto picks by cross-validated macro-F1 within --time-budget.", DefaultValueFactory = _ => "auto" };
+        trainer.AcceptOnlyFromAmong(["auto", .. TrainerFactory.Names]);
+        var settings = new Option<string[]>("--set") { Description = "Trainer setting key=value, repeatable (sdca: l2, l1, iterations; lbfgs: l2, l1; svm: c; nb: alpha; fasttree: trees, leaves, learning-rate, min-leaf)." };
+        var cv = new Option<string>("--cv") { Description = "Cross-validation: K folds (grouped and stratified), 'logo' for leave-one-group-out, or 'none'.", DefaultValueFactory = _ => "5" };
+        var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers; the same seed gives the same model.", DefaultValueFactory = _ => 1 };
+        var budget = new Option<string>("--time-budget") { Description = "Time for --trainer auto to compare candidates (e.g. 60s, 5m).", DefaultValueFactory = _ => "60s" };
+        var report = new Option<string?>("--report") { Description = "Write report.md, report.html and metrics.json from the cross-validated predictions to this directory." };
+        var classWeights = new Option<string>("--class-weights") { Description = "balanced (every class weighs the same in total) or none.", DefaultValueFactory = _ => "balanced" };
+        classWeights.AcceptOnlyFromAmong("balanced", "none");
+        var hashBits = new Option<int?>("--hash-bits") { Description = "Hash n-grams into 2^bits buckets per block (default: the featurizer's)." };
+
+        var command = new Command("train", "Train a model on labelled text, report cross-validated accuracy and save the model.\n" +
+            "Example: trainer train --data data/labels.csv --train-only data/supplement.csv --model models/default.zip")
+        {
+            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, report, classWeights, hashBits,
+        };
+        command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct, new TrainArguments(
+            parse.GetValue(data)!, parse.GetValue(trainOnly) ?? [], parse.GetValue(weak) ?? [], parse.GetValue(weakWeight),
+            parse.GetValue(textCols)!, parse.GetValue(labelCols) ?? [], parse.GetValue(groupCol), parse.GetValue(model)!,
+            parse.GetValue(trainer)!, CommonOptions.ParseSettings(parse.GetValue(settings) ?? []), parse.GetValue(cv)!, parse.GetValue(seed),
+            CommonOptions.ParseDuration(parse.GetValue(budget)!), parse.GetValue(report),
+            parse.GetValue(classWeights) == "none" ? ClassWeighting.None : ClassWeighting.Balanced, parse.GetValue(hashBits)))));
+        return command;
+    }
+
+    private sealed record TrainArguments(
+        string[] Data, string[] TrainOnly, string[] Weak, float WeakWeight, string[] TextColumns, string[] LabelColumns, string? GroupColumn,
+        string Model, string Trainer, Dictionary<string, string> Settings, string Cv, int Seed, TimeSpan Budget, string? Report,
+        ClassWeighting ClassWeighting, int? HashBits);
+
+    private static int Run(ParseResult parse, CancellationToken ct, TrainArguments args)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var ui = Ui.Create(parse.InvocationConfiguration.Error);
+        var clock = Stopwatch.StartNew();
+        if (args.Trainer == "auto" && args.Settings.Count > 0)
+            throw new InputException("--set needs a named trainer", hint: "pick one with --trainer, or drop --set to let auto choose");
+
+        var dataset = DatasetLoader.Load(args.Data, args.TrainOnly, args.Weak, args.WeakWeight, args.TextColumns, args.LabelColumns, args.GroupColumn,
+            w => ui.MarkupLineInterpolated($"[yellow]warning:[/] {w}"));
+        ui.MarkupLineInterpolated($"Loaded {dataset.Count} rows ({CountTrainOnly(dataset)} train-only) with heads: {string.Join(", ", dataset.HeadNames)}.");
+
+        var options = new PipelineOptions
+        {
+            Trainer = args.Trainer == "auto" ? "sdca" : args.Trainer,
+            TrainerSettings = args.Settings,
+            Seed = args.Seed,
+            ClassWeighting = args.ClassWeighting,
+            Featurizer = args.HashBits is { } bits ? new FeaturizerOptions { HashBits = bits } : new FeaturizerOptions(),
+        };
+        var labelSets = PipelineTrainer.LabelSets(dataset);
+
+        OutOfFoldPredictions[]? oof = null;
+        string cvDescription = "none";
+        int[]? folds = ParseFolds(args.Cv, dataset, args.Seed, out cvDescription);
+        if (args.Trainer == "auto")
+        {
+            folds ??= PipelineCrossValidator.AssignFolds(dataset, Math.Min(5, DistinctGroups(dataset)), args.Seed);
+            var board = Ui.WithProgress(ui, "auto", tick => AutoSelector.Run(dataset, folds, options, args.Budget, null,
+                new Progress<(int Done, int Total, string Current)>(p => tick((double)p.Done / p.Total, p.Current)), ct));
+            Tables.Leaderboard(ui, board);
+            var best = board[0];
+            options = options with { Trainer = best.Candidate.Trainer, TrainerSettings = best.Candidate.Settings };
+            oof = best.Predictions;
+            ui.MarkupLineInterpolated($"Chose [bold]{best.Candidate.ToString()}[/] (mean macro-F1 {best.MeanMacroF1:0.000}).");
+        }
+        else if (folds is not null)
+        {
+            oof = Ui.WithProgress(ui, "cross-validating", tick => PipelineCrossValidator.Run(dataset, folds, options,
+                new Progress<(int Fold, int Folds)>(p => tick((double)p.Fold / p.Folds, $"fold {p.Fold}/{p.Folds}")), ct));
+        }
+
+        EvaluationReport? evaluation = null;
+        if (oof is not null)
+        {
+            evaluation = EvaluationReport.Build($"Cross-validation ({cvDescription}) of {options.Trainer}", string.Join(", ", args.Data), args.Model, oof, dataset.Texts, dataset.Ids);
+            Tables.Summary(ui, evaluation);
+            if (args.Report is not null) ReportWriter.Write(args.Report, evaluation);
+        }
+
+        var final = Ui.WithProgress(ui, "training final model", tick =>
+            PipelineTrainer.Fit(dataset, PipelineTrainer.AllRows(dataset.Count), labelSets, options, new Progress<string>(s => tick(0.5, s)), ct));
+        if (evaluation is not null) final = final.WithMetrics(evaluation.MetricsByHead());
+        ModelFile.Save(args.Model, final);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Saved {args.Model} ({new FileInfo(args.Model).Length / 1024.0:0.0} KiB, trainer {options.Trainer}) in {clock.Elapsed.TotalSeconds:0.0}s."));
+        if (args.Report is not null && evaluation is not null) output.WriteLine($"Report: {Path.Combine(args.Report, "report.html")}");
+        return ExitCodes.Success;
+    }
+
+    private static int[]? ParseFolds(string cv, LabelledDataset data, int seed, out string description)
+    {
+        var text = cv.Trim().ToLowerInvariant();
+        if (text is "none" or "0") { description = "none"; return null; }
+        int groups = DistinctGroups(data);
+        if (text == "logo")
+        {
+            description = $"leave-one-group-out, {groups} groups";
+            return PipelineCrossValidator.AssignFolds(data, 0, seed);
+        }
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) || k < 2)
+            throw new InputException($"--cv '{cv}' is not a fold count", hint: "use a number of folds of at least 2, 'logo' or 'none'");
+        if (k > groups)
+            throw new InputException($"--cv {k} needs at least {k} groups of testable rows, but there are {groups}", hint: $"use --cv {Math.Max(2, groups)} or 'logo'");
+        description = $"{k}-fold, grouped and stratified";
+        return PipelineCrossValidator.AssignFolds(data, k, seed);
+    }
+
+    private static int DistinctGroups(LabelledDataset data)
+    {
+        var set = new HashSet<string>();
+        for (int i = 0; i < data.Count; i++) if (!data.TrainOnly[i]) set.Add(data.Groups[i]);
+        return set.Count;
+    }
+
+    private static int CountTrainOnly(LabelledDataset data)
+    {
+        int n = 0;
+        foreach (var t in data.TrainOnly) if (t) n++;
+        return n;
+    }
+}
