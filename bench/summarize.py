@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Turns the bench's JSON lines into bench/RESULTS.md: the machine, the command, a table and our/their ratios."""
+import json, os, platform, subprocess, sys, datetime
+
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip().startswith("{")]
+command = sys.argv[2]
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown")
+mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "0")
+dotnet = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
+print("# Bench results\n")
+print(f"- Command: `{command}` (from the repository root)")
+print(f"- Machine: {os.cpu_count()} cores, {cpu}, {int(mem) // 1024 // 1024} GiB, {platform.system()} {platform.release()}, .NET SDK {dotnet}")
+print(f"- Date: {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC")
+print("- Corpus: `bench/make_corpus.py` (deterministic, seed 7), train and test rows below; train time includes featurization.\n")
+print("| tool | train s | predict paragraphs/s | peak MiB | accuracy | macro-F1 |")
+print("|---|---|---|---|---|---|")
+for r in rows:
+    print(f"| {r['tool']} | {r['train_seconds']} | {r['predict_per_second']} | {r.get('peak_mib', '')} | {r['accuracy']} | {r['macro_f1']} |")
+ours = [r for r in rows if r["tool"].startswith("classifier")]
+ft = next((r for r in rows if r["tool"].startswith("fastText")), None)
+sk = next((r for r in rows if r["tool"].startswith("scikit")), None)
+linear = [r for r in ours if r["tool"].split()[1] in ("sdca", "lbfgs", "svm")]
+if linear and ft and sk:
+    best = max(linear, key=lambda r: r["accuracy"])
+    print(f"\nBest linear trainer by accuracy: **{best['tool']}**.\n")
+    print(f"- train time / fastText: {best['train_seconds'] / ft['train_seconds']:.2f}x (target <= 0.3x)")
+    print(f"- train time / scikit-learn: {best['train_seconds'] / sk['train_seconds']:.2f}x (target <= 0.2x)")
+    print(f"- accuracy - scikit-learn: {best['accuracy'] - sk['accuracy']:+.4f} (target >= 0)")
+    print(f"- prediction: {best['predict_per_second']} paragraphs/s (target >= 100,000)")
+    print(f"- peak memory: {best.get('peak_mib')} MiB (target <= 1536)")
+    tree = next((r for r in ours if r["tool"].split()[1] == "fasttree"), None)
+    if tree:
+        print(f"- FastTree train time / best linear: {tree['train_seconds'] / best['train_seconds']:.2f}x (target <= 3x)")
