@@ -10,9 +10,5 @@ public sealed record ClassifierHead(
     string Trainer,
     IReadOnlyDictionary<string, string> Hyperparameters)
 {
-    public int IndexOf(string label)
-    {
-        for (int i = 0; i < Labels.Count; i++) if (Labels[i] == label) return i;
-        return -1;
-    }
+    public int IndexOf(string label) => Labels.IndexOfLabel(label);
 }

@@ -70,7 +70,7 @@ public static class PipelineCrossValidator
             for (int i = 0; i < data.Count; i++)
             {
                 if (folds[i] < 0 || data.Labels[i][h] is not { } label) continue;
-                int cls = IndexOf(labelSets[h], label);
+                int cls = labelSets[h].IndexOfLabel(label);
                 if (cls < 0) continue;
                 rows.Add(i);
                 truth.Add(cls);
@@ -82,9 +82,4 @@ public static class PipelineCrossValidator
         return result;
     }
 
-    private static int IndexOf(IReadOnlyList<string> labels, string label)
-    {
-        for (int i = 0; i < labels.Count; i++) if (labels[i] == label) return i;
-        return -1;
-    }
 }

@@ -75,7 +75,7 @@ public static class PipelineTrainer
         {
             var label = data.Labels[rows[i]][head];
             if (label is null) continue;
-            int cls = IndexOf(labels, label);
+            int cls = labels.IndexOfLabel(label);
             if (cls < 0) continue;
             keep.Add(i);
             y.Add(cls);
@@ -110,11 +110,6 @@ public static class PipelineTrainer
         return counts;
     }
 
-    private static int IndexOf(IReadOnlyList<string> labels, string label)
-    {
-        for (int i = 0; i < labels.Count; i++) if (labels[i] == label) return i;
-        return -1;
-    }
 
     public static int[] AllRows(int count)
     {

@@ -11,11 +11,11 @@ public static class Tables
     public static void Summary(IAnsiConsole ui, EvaluationReport report)
     {
         var table = new Table().Title(Markup.Escape(report.Title));
-        table.AddColumns("head", "rows", "macro-F1", "F_avg", "micro-acc", "macro-acc", "kappa", "log-loss");
+        table.AddColumns("head", "rows", "macro-F1", "baseline macro-F1", "F_avg", "micro-acc", "macro-acc", "kappa", "log-loss");
         foreach (var h in report.Heads)
         {
             var m = h.Metrics;
-            table.AddRow(Markup.Escape(h.Head), m.Count.ToString(CultureInfo.InvariantCulture), F(m.MacroF1), h.FAverage is { } f ? F(f) : "-",
+            table.AddRow(Markup.Escape(h.Head), m.Count.ToString(CultureInfo.InvariantCulture), F(m.MacroF1), h.Baseline is { } b ? F(b.MacroF1) : "-", h.FAverage is { } f ? F(f) : "-",
                 F(m.MicroAccuracy), F(m.MacroAccuracy), F(m.Kappa), F(m.LogLoss));
         }
         ui.Write(table);

@@ -100,7 +100,8 @@ public static class TrainCommand
         EvaluationReport? evaluation = null;
         if (oof is not null)
         {
-            evaluation = EvaluationReport.Build($"Cross-validation ({cvDescription}) of {options.Trainer}", string.Join(", ", args.Data), args.Model, oof, dataset.Texts, dataset.Ids);
+            evaluation = EvaluationReport.Build($"Cross-validation ({cvDescription}) of {options.Trainer}", string.Join(", ", args.Data), args.Model, oof, dataset.Texts, dataset.Ids)
+                .WithBaseline(MajorityBaseline.Run(dataset, folds!));
             Tables.Summary(ui, evaluation);
             if (args.Report is not null) ReportWriter.Write(args.Report, evaluation);
         }

@@ -21,6 +21,15 @@ public sealed record EvaluationReport(string Title, string Data, string Model, D
         return new EvaluationReport(title, data, model, DateTimeOffset.UtcNow, heads);
     }
 
+    /// <summary>The same report with the majority-class baseline (same rows) beside each head.</summary>
+    public EvaluationReport WithBaseline(IReadOnlyList<OutOfFoldPredictions> baseline)
+    {
+        var heads = new List<HeadReport>(Heads.Count);
+        for (int h = 0; h < Heads.Count; h++)
+            heads.Add(Heads[h] with { Baseline = MulticlassMetrics.Compute(baseline[h].Labels, baseline[h].Truth, baseline[h].Probabilities) });
+        return this with { Heads = heads };
+    }
+
     /// <summary>The figures stored in the model's manifest, by head.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> MetricsByHead()
     {

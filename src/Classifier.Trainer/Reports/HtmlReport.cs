@@ -28,6 +28,8 @@ public static class HtmlReport
             if (h.FAverage is { } f) html.Append(Cell(f));
             html.Append(Cell(m.MicroAccuracy)).Append(Cell(m.MacroAccuracy)).Append(Cell(m.Kappa)).Append(Cell(m.LogLoss))
                 .Append(Cell(m.LogLossReduction)).Append(Cell(m.TopKAccuracy)).Append("</tr></table>");
+            if (h.Baseline is { } b)
+                html.Append(Inv($"<p class=\"muted\">Majority-class baseline on the same rows: macro-F1 {b.MacroF1:0.000}, micro-accuracy {b.MicroAccuracy:0.000}</p>"));
             html.Append("<table><tr><th>label</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>");
             foreach (var c in m.PerClass)
                 html.Append(Inv($"<tr><td class=\"t\">{Esc(c.Label)}</td>")).Append(Cell(c.Precision)).Append(Cell(c.Recall)).Append(Cell(c.F1))

@@ -23,7 +23,9 @@ public static class MarkdownReport
             md.AppendLine("| metric | value |");
             md.AppendLine("|---|---|");
             Row(md, "macro-F1", m.MacroF1);
+            if (h.Baseline is { } b) Row(md, "majority-class baseline macro-F1", b.MacroF1);
             if (h.FAverage is { } f) Row(md, "F_avg (pro-serbia, pro-kosovo)", f);
+            if (h.BaselineFAverage is { } bf) Row(md, "majority-class baseline F_avg", bf);
             Row(md, "micro-accuracy", m.MicroAccuracy);
             Row(md, "macro-accuracy", m.MacroAccuracy);
             Row(md, "Cohen's kappa", m.Kappa);

@@ -57,6 +57,18 @@ public static class MetricsJson
             json.WriteNull("fAvg");
         }
         Number(json, "expectedCalibrationError", h.Reliability.ExpectedCalibrationError);
+        if (h.Baseline is { } b)
+        {
+            json.WriteStartObject("majorityBaseline");
+            Number(json, "macroF1", b.MacroF1);
+            Number(json, "microAccuracy", b.MicroAccuracy);
+            if (h.BaselineFAverage is { } bf) Number(json, "fAvg", bf);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("majorityBaseline");
+        }
         json.WriteStartArray("perClass");
         foreach (var c in m.PerClass)
         {

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Classifier.Tests.Support;
+using Classifier.Text.Diagnostics;
+
+namespace Classifier.Tests.EndToEnd;
+
+public sealed class PredictorCliTests : IClassFixture<PredictorCliTests.TrainedModel>
+{
+    private readonly TrainedModel _model;
+
+    public PredictorCliTests(TrainedModel model) => _model = model;
+
+    /// <summary>One model trained once for the whole class (training is the slow part).</summary>
+    public sealed class TrainedModel : IDisposable
+    {
+        public TrainedModel()
+        {
+            var data = Dir.Write("data.csv", Fixtures.StanceCsv());
+            var run = CliRun.Trainer("train", "--data", data, "--model", Path, "--trainer", "sdca", "--cv", "none");
+            if (run.ExitCode != 0) throw new InvalidOperationException(run.ToString());
+            Articles = Dir.File("articles");
+            Directory.CreateDirectory(Articles);
+            File.WriteAllText(System.IO.Path.Combine(Articles, "a-serbia.txt"), Fixtures.Article("pro-serbia"));
+            File.WriteAllText(System.IO.Path.Combine(Articles, "b-kosovo.txt"), Fixtures.Article("pro-kosovo"));
+        }
+
+        public TempDir Dir { get; } = new();
+        public string Path => Dir.File("m.zip");
+        public string Articles { get; }
+
+        public void Dispose() => Dir.Dispose();
+    }
+
+    [Fact]
+    public void Jsonl_gives_one_article_per_line_with_slant_and_paragraphs()
+    {
+        var run = CliRun.Predictor(["--model", _model.Path, "--format", "jsonl", "--top-k", "2", _model.Articles]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var serbia = JsonDocument.Parse(lines[0]);
+        var a = serbia.RootElement;
+        Assert.Equal("a-serbia", a.GetProperty("article").GetString());
+        Assert.True(a.GetProperty("slant").GetDouble() > 0.2, lines[0]);
+        var paragraphs = a.GetProperty("paragraphs");
+        Assert.Equal(a.GetProperty("paragraphCount").GetInt32(), paragraphs.GetArrayLength());
+        var stance = paragraphs[1].GetProperty("stance");
+        Assert.Equal(2, stance.GetProperty("top").GetArrayLength());
+        Assert.InRange(stance.GetProperty("confidence").GetDouble(), 0, 1);
+        double sum = 0;
+        foreach (var d in a.GetProperty("distribution").GetProperty("stance").EnumerateObject()) sum += d.Value.GetDouble();
+        Assert.Equal(1.0, sum, 2);
+        using var kosovo = JsonDocument.Parse(lines[1]);
+        Assert.True(kosovo.RootElement.GetProperty("slant").GetDouble() < -0.2, lines[1]);
+    }
+
+    [Fact]
+    public void Json_is_one_array_and_explain_lists_terms()
+    {
+        var run = CliRun.Predictor(["--model", _model.Path, "--format", "json", "--explain", _model.Articles]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var doc = JsonDocument.Parse(run.Output);
+        Assert.Equal(JsonValueKind.Array, doc.RootElement.ValueKind);
+        Assert.Equal(2, doc.RootElement.GetArrayLength());
+        var explanation = doc.RootElement[0].GetProperty("paragraphs")[1].GetProperty("stance").GetProperty("explanation");
+        Assert.True(explanation.GetArrayLength() > 0);
+        Assert.False(string.IsNullOrEmpty(explanation[0].GetProperty("term").GetString()));
+    }
+
+    [Fact]
+    public void Csv_has_a_row_per_paragraph_and_probability_columns()
+    {
+        var run = CliRun.Predictor(["--model", _model.Path, "--format", "csv", _model.Articles]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("article,id,index,stance,stance_confidence,stance_p_", lines[0]);
+        Assert.EndsWith(",text", lines[0]);
+        Assert.Equal(1 + 2 * 4, lines.Length);
+    }
+
+    [Fact]
+    public void Table_and_standard_input_work()
+    {
+        var run = CliRun.Predictor(["--model", _model.Path, "-"], Fixtures.Article("neutral"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("stance", run.Output);
+        Assert.Contains("slant", run.Output);
+    }
+
+    [Fact]
+    public void Corrupt_or_missing_model_is_a_model_error()
+    {
+        using var dir = new TempDir();
+        var corrupt = dir.WriteBytes("bad.zip", [.. File.ReadAllBytes(_model.Path).Take(200)]);
+        var run = CliRun.Predictor(["--model", corrupt, _model.Articles]);
+        Assert.Equal(ExitCodes.ModelError, run.ExitCode);
+        Assert.Contains("bad.zip", run.Error);
+
+        var notAModel = dir.Write("notes.zip", "hello");
+        Assert.Equal(ExitCodes.ModelError, CliRun.Predictor(["--model", notAModel, _model.Articles]).ExitCode);
+    }
+
+    [Fact]
+    public void Unreadable_input_exits_non_zero_with_the_reason()
+    {
+        var run = CliRun.Predictor(["--model", _model.Path, "/nonexistent/article.txt"]);
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains("/nonexistent/article.txt", run.Error);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Classifier.Tests.Support;
+using Classifier.Text.Diagnostics;
+
+namespace Classifier.Tests.EndToEnd;
+
+public class TrainerCliTests
+{
+    [Fact]
+    public void Train_with_cv_writes_model_and_reports_with_stable_schema()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var model = dir.File("m.zip");
+        var report = dir.File("report");
+        var run = CliRun.Trainer("train", "--data", data, "--model", model, "--trainer", "nb", "--cv", "3", "--report", report);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(File.Exists(model));
+        Assert.True(File.Exists(Path.Combine(report, "report.md")));
+        var html = File.ReadAllText(Path.Combine(report, "report.html"));
+        Assert.Contains("<svg", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("http://cdn", html);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(report, "metrics.json")));
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        var heads = root.GetProperty("heads");
+        Assert.Equal(2, heads.GetArrayLength());
+        var stance = heads[0];
+        Assert.Equal("stance", stance.GetProperty("name").GetString());
+        Assert.Equal(72, stance.GetProperty("rows").GetInt32());
+        Assert.InRange(stance.GetProperty("macroF1").GetDouble(), 0.8, 1.0);
+        Assert.Equal(3, stance.GetProperty("confusionMatrix").GetProperty("counts").GetArrayLength());
+        Assert.True(stance.GetProperty("fAvg").GetProperty("value").GetDouble() > 0.8);
+        Assert.Equal(JsonValueKind.Null, heads[1].GetProperty("fAvg").ValueKind);
+        foreach (var name in new[] { "microAccuracy", "macroAccuracy", "logLoss", "logLossReduction", "topKAccuracy", "kappa", "perClass", "confidentMistakes" })
+            Assert.True(stance.TryGetProperty(name, out _), name);
+    }
+
+    [Fact]
+    public void Auto_prints_a_leaderboard_and_picks_a_trainer()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var run = CliRun.Trainer("train", "--data", data, "--label-col", "stance", "--model", dir.File("m.zip"), "--trainer", "auto", "--time-budget", "1s", "--cv", "3");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("macro-F1", run.Error);
+        Assert.Contains("Chose", run.Error);
+    }
+
+    [Fact]
+    public void Evaluate_scores_a_model_and_rejects_unseen_labels()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var model = dir.File("m.zip");
+        Assert.Equal(0, CliRun.Trainer("train", "--data", data, "--model", model, "--trainer", "sdca", "--cv", "none").ExitCode);
+
+        var run = CliRun.Trainer("evaluate", "--model", model, "--data", data, "--report", dir.File("eval"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(File.Exists(Path.Combine(dir.File("eval"), "metrics.json")));
+
+        var unseen = dir.Write("unseen.csv", "id,text,stance,topic\n1,some text,pro-mars,security\n");
+        var bad = CliRun.Trainer("evaluate", "--model", model, "--data", unseen);
+        Assert.Equal(ExitCodes.InputError, bad.ExitCode);
+        Assert.Contains("pro-mars", bad.Error);
+        Assert.Contains("unseen.csv", bad.Error);
+    }
+
+    [Fact]
+    public void Missing_column_lists_the_columns_that_exist()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var run = CliRun.Trainer("train", "--data", data, "--label-col", "sentiment", "--model", dir.File("m.zip"), "--trainer", "nb", "--cv", "none");
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains("sentiment", run.Error);
+        Assert.Contains("id, article, text, stance, topic", run.Error);
+        Assert.False(File.Exists(dir.File("m.zip")));
+    }
+
+    [Fact]
+    public void Single_class_and_empty_csv_are_clear_errors()
+    {
+        using var dir = new TempDir();
+        var single = dir.Write("single.csv", "text,label\na b,x\nc d,x\n");
+        var run = CliRun.Trainer("train", "--data", single, "--model", dir.File("m.zip"), "--trainer", "nb", "--cv", "none");
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains("single class", run.Error);
+
+        var empty = dir.WriteBytes("empty.csv", []);
+        run = CliRun.Trainer("train", "--data", empty, "--label-col", "label", "--model", dir.File("m.zip"), "--cv", "none");
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains("empty.csv", run.Error);
+    }
+
+    [Fact]
+    public void Rows_with_empty_text_are_skipped_and_counted()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv() + "x:1,x,\"\",neutral,security\nx:2,x,   ,neutral,security\n");
+        var run = CliRun.Trainer("train", "--data", data, "--model", dir.File("m.zip"), "--trainer", "nb", "--cv", "none");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("skipped 2 row(s) with empty text", run.Error);
+    }
+
+    [Fact]
+    public void Unwritable_model_path_is_an_output_error()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var blocker = dir.Write("file", "not a directory");
+        var run = CliRun.Trainer("train", "--data", data, "--model", Path.Combine(blocker, "m.zip"), "--trainer", "nb", "--cv", "none");
+        Assert.Equal(ExitCodes.OutputError, run.ExitCode);
+    }
+
+    [Fact]
+    public void Unknown_option_is_a_usage_error()
+    {
+        var run = CliRun.Trainer("train", "--no-such-option");
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+    }
+}
