@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Classifier.Cli;
+using Classifier.Engine.Persistence;
 using Classifier.Engine.Pipeline;
 using Classifier.Predictor.Output;
 using Classifier.Text.Diagnostics;

@@ -25,6 +25,12 @@ public static class BinaryFormat
         writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
     }
 
+    public static void WriteLongs(BinaryWriter writer, ReadOnlySpan<ulong> values)
+    {
+        writer.Write(values.Length);
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
+    }
+
     public static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> values)
     {
         writer.Write(values.Count);
@@ -36,6 +42,8 @@ public static class BinaryFormat
     public static double[] ReadDoubles(BinaryReader reader) => ReadArray<double>(reader, sizeof(double));
 
     public static int[] ReadInts(BinaryReader reader) => ReadArray<int>(reader, sizeof(int));
+
+    public static ulong[] ReadLongs(BinaryReader reader) => ReadArray<ulong>(reader, sizeof(ulong));
 
     public static string[] ReadStrings(BinaryReader reader)
     {

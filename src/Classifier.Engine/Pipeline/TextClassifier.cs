@@ -7,7 +7,7 @@ namespace Classifier.Engine.Pipeline;
 /// <summary>
 /// A trained model as users see it: text in, one prediction per head (label column) out. Immutable after
 /// construction, so one instance can serve predictions from many threads at once (unlike ML.NET's PredictionEngine).
-/// Load one with <see cref="ModelFile.Load"/>.
+/// Load one with <c>ModelFile.Load</c>.
 /// </summary>
 public sealed class TextClassifier
 {

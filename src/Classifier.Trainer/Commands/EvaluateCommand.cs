@@ -1,4 +1,6 @@
+using Spectre.Console;
 using System.CommandLine;
+using Classifier.Engine.Persistence;
 using Classifier.Engine.Pipeline;
 using Classifier.Text.Datasets;
 using Classifier.Text.Diagnostics;
@@ -31,7 +33,7 @@ public static class EvaluateCommand
         var ui = Ui.Create(parse.InvocationConfiguration.Error);
         var model = ModelFile.Load(modelPath);
         var heads = model.Heads.Select(h => h.Name).ToArray();
-        var data = LabelledCsvReader.Read(dataPath, new LabelledCsvOptions(textColumns, heads), w => ui.WriteLine($"warning: {w}"));
+        var data = LabelledCsvReader.Read(dataPath, new LabelledCsvOptions(textColumns, heads), w => ui.MarkupLineInterpolated($"[yellow]warning:[/] {w}"));
         CheckLabelsKnown(model, data, dataPath);
 
         var predictions = Ui.WithProgress(ui, "predicting", tick =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Classifier.Engine.Featurization;
+using Classifier.Engine.Persistence;
 using Classifier.Engine.Pipeline;
 using Classifier.Text.Datasets;
 using Classifier.Text.Diagnostics;

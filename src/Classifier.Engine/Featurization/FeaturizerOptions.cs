@@ -1,0 +1,41 @@
+namespace Classifier.Engine.Featurization;
+
+/// <summary>How text becomes a sparse vector (the job of ML.NET's FeaturizeText). Defaults are documented per setting.</summary>
+public sealed record FeaturizerOptions
+{
+    /// <summary>Longest word n-gram (1–3). Default 2: unigrams and bigrams, as FeaturizeText.</summary>
+    public int WordNgrams { get; init; } = 2;
+
+    /// <summary>Shortest character n-gram; 0 turns the character block off. Default 2.</summary>
+    public int CharNgramMin { get; init; } = 2;
+
+    /// <summary>Longest character n-gram. Default 4.</summary>
+    public int CharNgramMax { get; init; } = 4;
+
+    /// <summary>Each block (words, characters) hashes into 2^HashBits signed buckets. Default 18.</summary>
+    public int HashBits { get; init; } = 18;
+
+    /// <summary>Learn a vocabulary of the n-grams seen at least <see cref="MinCount"/> times instead of hashing. Default false.</summary>
+    public bool LearnVocabulary { get; init; }
+
+    /// <summary>With a learned vocabulary: the fewest documents an n-gram must appear in to be kept. Default 2.</summary>
+    public int MinCount { get; init; } = 2;
+
+    /// <summary>Term weighting. Default TF-IDF.</summary>
+    public TermWeighting Weighting { get; init; } = TermWeighting.TfIdf;
+
+    /// <summary>Use 1 + ln(tf) instead of the raw count. Default true: repeated words add little evidence.</summary>
+    public bool SublinearTf { get; init; } = true;
+
+    /// <summary>Scale the word block and the character block each to unit L2 norm. Default true.</summary>
+    public bool Normalize { get; init; } = true;
+
+    public void Validate()
+    {
+        if (WordNgrams is < 1 or > 3) throw new ArgumentException($"WordNgrams must be 1, 2 or 3, not {WordNgrams}.");
+        if (CharNgramMin != 0 && (CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8))
+            throw new ArgumentException($"character n-gram range {CharNgramMin}..{CharNgramMax} must satisfy 1 <= min <= max <= 8.");
+        if (HashBits is < 4 or > 24) throw new ArgumentException($"HashBits must be between 4 and 24, not {HashBits}.");
+        if (MinCount < 1) throw new ArgumentException($"MinCount must be at least 1, not {MinCount}.");
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text.Json;
+using Classifier.Engine.Data;
+using Classifier.Engine.Persistence;
+
+namespace Classifier.Engine.Featurization;
+
+/// <summary>
+/// The fitted transform: text → sparse vector. Features [0, <see cref="WordBlockSize"/>) are word n-grams, the rest
+/// character n-grams. Immutable, so one instance featurizes from many threads at once.
+/// </summary>
+public sealed class FittedFeaturizer
+{
+    private readonly Dictionary<ulong, int>? _vocabulary;
+    private readonly ulong[] _words, _chars;
+    private readonly int _mask;
+    [ThreadStatic] private static Scratch? _scratch;
+
+    private FittedFeaturizer(FeaturizerOptions options, ulong[] words, ulong[] chars, float[]? idf)
+    {
+        Options = options;
+        _words = words;
+        _chars = chars;
+        _mask = (1 << options.HashBits) - 1;
+        if (options.LearnVocabulary)
+        {
+            _vocabulary = new Dictionary<ulong, int>(words.Length + chars.Length);
+            foreach (var g in words) _vocabulary[g] = _vocabulary.Count;
+            foreach (var g in chars) _vocabulary[g] = _vocabulary.Count;
+            WordBlockSize = words.Length;
+            FeatureCount = words.Length + chars.Length;
+        }
+        else
+        {
+            WordBlockSize = 1 << options.HashBits;
+            FeatureCount = options.CharNgramMin > 0 ? 2 * WordBlockSize : WordBlockSize;
+        }
+        Idf = idf ?? new float[FeatureCount];
+        if (Idf.Length != FeatureCount) throw new ArgumentException($"{Idf.Length} IDF weights for {FeatureCount} features.");
+    }
+
+    internal static FittedFeaturizer Hashing(FeaturizerOptions options) => new(options, [], [], null);
+
+    internal static FittedFeaturizer WithVocabulary(FeaturizerOptions options, (ulong[] Words, ulong[] Chars) vocabulary) =>
+        new(options, vocabulary.Words, vocabulary.Chars, null);
+
+    public FeaturizerOptions Options { get; }
+    public int FeatureCount { get; }
+    public int WordBlockSize { get; }
+
+    /// <summary>Inverse document frequency per feature, learned at fit time.</summary>
+    internal float[] Idf { get; }
+
+    public SparseVector Transform(string text)
+    {
+        var v = CountTerms(NgramExtractor.Extract(text, Options));
+        Weigh(v);
+        return v;
+    }
+
+    public SparseMatrix TransformAll(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var rows = new SparseVector[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => rows[i] = Transform(texts[i]));
+        return SparseMatrix.FromRows(FeatureCount, rows);
+    }
+
+    /// <summary>Every n-gram of <paramref name="text"/> that maps to a feature, with its text.</summary>
+    public IEnumerable<FeatureTerm> Terms(string text)
+    {
+        foreach (var (hash, term, kind) in NgramExtractor.Enumerate(text, Options))
+        {
+            int f = FeatureOf(hash, kind == TermKind.Char, out _);
+            if (f >= 0) yield return new FeatureTerm(f, term, kind);
+        }
+    }
+
+    /// <summary>Signed n-gram counts (raw term frequencies), indices ascending.</summary>
+    internal SparseVector CountTerms(NgramList grams)
+    {
+        var scratch = _scratch ??= new Scratch();
+        scratch.EnsureSize(FeatureCount);
+        var counts = scratch.Counts;
+        var touched = scratch.Touched;
+        touched.Clear();
+        for (int i = 0; i < grams.Hashes.Length; i++)
+        {
+            int f = FeatureOf(grams.Hashes[i], i >= grams.CharStart, out float sign);
+            if (f < 0) continue;
+            if (counts[f] == 0) touched.Add(f);
+            counts[f] += sign;
+        }
+        touched.Sort();
+        var indices = new List<int>(touched.Count);
+        var values = new List<float>(touched.Count);
+        foreach (var f in touched)
+        {
+            // Colliding n-grams of opposite sign may cancel; a zero is dropped rather than stored.
+            if (counts[f] != 0) { indices.Add(f); values.Add(counts[f]); }
+            counts[f] = 0;
+        }
+        return new SparseVector([.. indices], [.. values]);
+    }
+
+    /// <summary>Turns raw counts into the configured weights, in place: TF transform, IDF, per-block L2 norm.</summary>
+    internal void Weigh(SparseVector v)
+    {
+        var values = v.Values;
+        for (int i = 0; i < values.Length; i++)
+        {
+            float tf = values[i], magnitude = MathF.Abs(tf);
+            float weight = Options.Weighting == TermWeighting.Idf ? 1f : Options.SublinearTf ? 1f + MathF.Log(magnitude) : magnitude;
+            if (Options.Weighting != TermWeighting.Tf) weight *= Idf[v.Indices[i]];
+            values[i] = MathF.CopySign(weight, tf);
+        }
+        if (!Options.Normalize) return;
+        int split = 0;
+        while (split < v.Indices.Length && v.Indices[split] < WordBlockSize) split++;
+        NormalizeBlock(values.AsSpan(0, split));
+        NormalizeBlock(values.AsSpan(split));
+    }
+
+    private static void NormalizeBlock(Span<float> block)
+    {
+        double sum = 0;
+        foreach (var x in block) sum += (double)x * x;
+        if (sum == 0) return;
+        float scale = (float)(1 / Math.Sqrt(sum));
+        for (int i = 0; i < block.Length; i++) block[i] *= scale;
+    }
+
+    /// <summary>Feature index of one n-gram hash, or -1 when a learned vocabulary does not hold it.</summary>
+    private int FeatureOf(ulong hash, bool isChar, out float sign)
+    {
+        if (_vocabulary is not null)
+        {
+            sign = 1f;
+            return _vocabulary.TryGetValue(hash, out var f) ? f : -1;
+        }
+        // The top bit picks the sign, so colliding n-grams cancel on average instead of adding up (Weinberger et al. 2009).
+        sign = (hash >> 63) == 0 ? 1f : -1f;
+        int bucket = (int)(hash & (uint)_mask);
+        return isChar ? WordBlockSize + bucket : bucket;
+    }
+
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(JsonSerializer.Serialize(Options));
+        BinaryFormat.WriteLongs(writer, _words);
+        BinaryFormat.WriteLongs(writer, _chars);
+        BinaryFormat.WriteFloats(writer, Idf);
+    }
+
+    public static FittedFeaturizer ReadFrom(BinaryReader reader)
+    {
+        var options = JsonSerializer.Deserialize<FeaturizerOptions>(reader.ReadString())
+            ?? throw new InvalidDataException("featurizer settings are missing");
+        options.Validate();
+        var words = BinaryFormat.ReadLongs(reader);
+        var chars = BinaryFormat.ReadLongs(reader);
+        var idf = BinaryFormat.ReadFloats(reader);
+        return new FittedFeaturizer(options, words, chars, idf);
+    }
+
+    /// <summary>Per-thread accumulator: a dense count array reset through the list of touched entries.</summary>
+    private sealed class Scratch
+    {
+        public float[] Counts = [];
+        public readonly List<int> Touched = new(1024);
+
+        public void EnsureSize(int size)
+        {
+            if (Counts.Length < size) Counts = new float[size];
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Classifier.Engine.Featurization;
+
+public enum TermKind { Word, Char }

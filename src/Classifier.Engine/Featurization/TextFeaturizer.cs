@@ -1,0 +1,61 @@
+using Classifier.Engine.Data;
+
+namespace Classifier.Engine.Featurization;
+
+/// <summary>The estimator: learns document frequencies (and, optionally, a vocabulary) from training texts.</summary>
+public sealed class TextFeaturizer
+{
+    public TextFeaturizer(FeaturizerOptions options)
+    {
+        options.Validate();
+        Options = options;
+    }
+
+    public FeaturizerOptions Options { get; }
+
+    public FittedFeaturizer Fit(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        FitTransform(texts, cancellationToken).Featurizer;
+
+    /// <summary>Fits and featurizes the same texts in one pass over them (training needs both).</summary>
+    public (FittedFeaturizer Featurizer, SparseMatrix Features) FitTransform(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var grams = new NgramList[texts.Count];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, texts.Count, parallel, i => grams[i] = NgramExtractor.Extract(texts[i], Options));
+        var fitted = Options.LearnVocabulary ? FittedFeaturizer.WithVocabulary(Options, LearnVocabulary(grams)) : FittedFeaturizer.Hashing(Options);
+        var raw = new SparseVector[texts.Count];
+        Parallel.For(0, texts.Count, parallel, i => raw[i] = fitted.CountTerms(grams[i]));
+        grams = [];
+        var df = new int[fitted.FeatureCount];
+        foreach (var row in raw) foreach (var f in row.Indices) df[f]++;
+        var idf = fitted.Idf;
+        for (int f = 0; f < idf.Length; f++) idf[f] = MathF.Log((1f + texts.Count) / (1f + df[f])) + 1f;
+        Parallel.For(0, raw.Length, parallel, i => fitted.Weigh(raw[i]));
+        return (fitted, SparseMatrix.FromRows(fitted.FeatureCount, raw));
+    }
+
+    // Keyed by 64-bit n-gram hash; a collision between two distinct n-grams of one corpus is vanishingly unlikely.
+    private (ulong[] Words, ulong[] Chars) LearnVocabulary(NgramList[] grams)
+    {
+        var documentCounts = new Dictionary<ulong, (int Count, bool Char)>();
+        var seen = new HashSet<ulong>();
+        foreach (var doc in grams)
+        {
+            seen.Clear();
+            for (int i = 0; i < doc.Hashes.Length; i++)
+            {
+                var g = doc.Hashes[i];
+                if (!seen.Add(g)) continue;
+                documentCounts.TryGetValue(g, out var c);
+                documentCounts[g] = (c.Count + 1, i >= doc.CharStart);
+            }
+        }
+        var words = new List<ulong>();
+        var chars = new List<ulong>();
+        foreach (var (g, c) in documentCounts)
+            if (c.Count >= Options.MinCount) (c.Char ? chars : words).Add(g);
+        words.Sort();
+        chars.Sort();
+        return ([.. words], [.. chars]);
+    }
+}

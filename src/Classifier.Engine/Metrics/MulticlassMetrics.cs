@@ -1,0 +1,109 @@
+namespace Classifier.Engine.Metrics;
+
+/// <summary>
+/// Multiclass metrics with ML.NET's definitions (MulticlassClassificationMetrics) plus macro-F1, Cohen's kappa and
+/// the F_avg of two named classes. Computed from true classes and predicted probabilities (row-major, n × K).
+/// </summary>
+public sealed record MulticlassMetrics(
+    int Count,
+    double MicroAccuracy,
+    double MacroAccuracy,
+    double MacroF1,
+    double LogLoss,
+    double LogLossReduction,
+    int TopK,
+    double TopKAccuracy,
+    double Kappa,
+    IReadOnlyList<ClassMetrics> PerClass,
+    ConfusionMatrix Confusion)
+{
+    /// <summary>ML.NET clips probabilities at this value before taking the log, so one confident mistake is finite.</summary>
+    public const double Epsilon = 1e-15;
+
+    public static MulticlassMetrics Compute(IReadOnlyList<string> labels, ReadOnlySpan<int> truth, ReadOnlySpan<float> probabilities, int topK = 2)
+    {
+        int k = labels.Count, n = truth.Length;
+        if (probabilities.Length != n * k) throw new ArgumentException($"{probabilities.Length} probabilities for {n} rows of {k} classes.");
+        var confusion = new ConfusionMatrix(k);
+        var support = new int[k];
+        double logLoss = 0;
+        int topKHits = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var p = probabilities.Slice(i * k, k);
+            int actual = truth[i], predicted = ArgMax(p);
+            confusion.Add(actual, predicted);
+            support[actual]++;
+            logLoss -= Math.Log(Math.Max(p[actual], Epsilon));
+            if (RankOf(p, actual) < topK) topKHits++;
+        }
+        logLoss = n == 0 ? 0 : logLoss / n;
+
+        // Log-loss of always predicting the class frequencies of this data (ML.NET's "prior").
+        double priorLogLoss = 0;
+        for (int c = 0; c < k; c++)
+            if (support[c] > 0) priorLogLoss -= (double)support[c] / n * Math.Log((double)support[c] / n);
+
+        var perClass = new ClassMetrics[k];
+        double recallSum = 0, f1Sum = 0;
+        int present = 0, scored = 0;
+        for (int c = 0; c < k; c++)
+        {
+            double tp = confusion.Count(c, c), predictedTotal = confusion.ColumnTotal(c);
+            double precision = predictedTotal > 0 ? tp / predictedTotal : 0;
+            double recall = support[c] > 0 ? tp / support[c] : 0;
+            double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+            perClass[c] = new ClassMetrics(labels[c], precision, recall, f1, support[c]);
+            if (support[c] > 0) { recallSum += recall; present++; }
+            // Like scikit-learn, macro-F1 averages over the classes that occur in the truth or the predictions.
+            if (support[c] > 0 || predictedTotal > 0) { f1Sum += f1; scored++; }
+        }
+        return new MulticlassMetrics(
+            n,
+            n == 0 ? 0 : confusion.Diagonal / n,
+            present == 0 ? 0 : recallSum / present,
+            scored == 0 ? 0 : f1Sum / scored,
+            logLoss,
+            priorLogLoss > 0 ? (priorLogLoss - logLoss) / priorLogLoss : 0,
+            topK,
+            n == 0 ? 0 : (double)topKHits / n,
+            CohenKappa(confusion),
+            perClass,
+            confusion);
+    }
+
+    /// <summary>Mean F1 of two classes (SemEval-2016 stance convention: F_avg of FAVOR and AGAINST).</summary>
+    public double FAverage(string first, string second) => (F1Of(first) + F1Of(second)) / 2;
+
+    public double F1Of(string label)
+    {
+        foreach (var c in PerClass) if (c.Label == label) return c.F1;
+        throw new ArgumentException($"no class '{label}'");
+    }
+
+    /// <summary>κ = (p_o − p_e) / (1 − p_e), p_e from the row and column marginals.</summary>
+    public static double CohenKappa(ConfusionMatrix m)
+    {
+        double total = m.Total;
+        if (total == 0) return 0;
+        double observed = m.Diagonal / total, expected = 0;
+        for (int c = 0; c < m.ClassCount; c++) expected += m.RowTotal(c) / total * (m.ColumnTotal(c) / total);
+        return expected >= 1 ? (observed >= 1 ? 1 : 0) : (observed - expected) / (1 - expected);
+    }
+
+    /// <summary>Index of the largest value; ties go to the lower index.</summary>
+    public static int ArgMax(ReadOnlySpan<float> p)
+    {
+        int best = 0;
+        for (int c = 1; c < p.Length; c++) if (p[c] > p[best]) best = c;
+        return best;
+    }
+
+    /// <summary>How many classes score strictly higher than <paramref name="cls"/> (ties count in its favour).</summary>
+    private static int RankOf(ReadOnlySpan<float> p, int cls)
+    {
+        int rank = 0;
+        for (int c = 0; c < p.Length; c++) if (p[c] > p[cls]) rank++;
+        return rank;
+    }
+}

@@ -1,0 +1,17 @@
+using Classifier.Engine.Models;
+
+namespace Classifier.Engine.Persistence;
+
+/// <summary>Which reader parses each <see cref="IMulticlassModel.Kind"/> in a model file.</summary>
+public static class ModelReaders
+{
+    private static readonly Dictionary<string, Func<BinaryReader, IMulticlassModel>> Readers = new(StringComparer.Ordinal)
+    {
+        ["linear"] = LinearModel.ReadFrom,
+    };
+
+    public static IReadOnlyCollection<string> Kinds => Readers.Keys;
+
+    public static bool TryGet(string kind, out Func<BinaryReader, IMulticlassModel> reader) =>
+        Readers.TryGetValue(kind, out reader!);
+}

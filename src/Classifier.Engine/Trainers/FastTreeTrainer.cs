@@ -1,0 +1,14 @@
+using Classifier.Engine.Data;
+using Classifier.Engine.Models;
+
+namespace Classifier.Engine.Trainers;
+
+/// <summary>Placeholder until the trainer lands: fails loudly rather than returning a wrong model.</summary>
+public sealed class FastTreeTrainer(FastTreeOptions options) : IMulticlassTrainer
+{
+    public FastTreeOptions Options { get; } = options;
+    public string Name => "fasttree";
+    public IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>();
+    public IMulticlassModel Fit(TrainingSet data, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        throw new NotImplementedException("fasttree is not implemented yet");
+}
