@@ -46,8 +46,7 @@ public static class PipelineTrainer
         var texts = new string[rows.Length];
         for (int i = 0; i < rows.Length; i++) texts[i] = data.Texts[rows[i]];
         progress?.Report("featurizing");
-        var featurizer = new TextFeaturizer(options.Featurizer).Fit(texts, cancellationToken);
-        var features = featurizer.TransformAll(texts, cancellationToken);
+        var (featurizer, features) = new TextFeaturizer(options.Featurizer).FitTransform(texts, cancellationToken);
 
         var heads = new ClassifierHead[data.HeadNames.Count];
         var labelCounts = new Dictionary<string, IReadOnlyDictionary<string, int>>();
