@@ -41,7 +41,13 @@ public static class Program
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        if (paths.Length == 0) paths = ["-"];
+        if (paths.Length == 0)
+        {
+            // Waiting on a terminal for text nobody is going to type looks like a hang; say what is expected instead.
+            if (ReferenceEquals(stdin, Console.In) && !Console.IsInputRedirected)
+                throw new UsageException("no input: give files or directories of articles, or pipe text in", "for example: predictor seeds/   or   cat article.txt | predictor -");
+            paths = ["-"];
+        }
         var classifier = ModelFile.Load(ModelLocator.Resolve(modelPath));
         var splitter = new ParagraphSplitter(DropRules.Default);
         using var writer = CreateWriter(options, output, classifier);

@@ -18,6 +18,11 @@ public static class ErrorReporter
             error.WriteLine($"{program}: model error: {ex.Describe()}");
             return ExitCodes.ModelError;
         }
+        catch (UsageException ex)
+        {
+            error.WriteLine($"{program}: usage: {ex.Describe()} (see --help)");
+            return ExitCodes.UsageError;
+        }
         catch (InputException ex)
         {
             error.WriteLine($"{program}: error: {ex.Describe()}");
