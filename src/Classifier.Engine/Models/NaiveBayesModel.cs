@@ -1,0 +1,103 @@
+using Classifier.Engine.Data;
+using Classifier.Engine.Persistence;
+using Classifier.Engine.Trainers;
+
+namespace Classifier.Engine.Models;
+
+/// <summary>
+/// A naive Bayes model: score_c = prior_c + Σ_j |x_j|·W[j, c], probabilities = softmax(score).
+/// For multinomial NB, prior_c = log π_c and W[j, c] = log θ_cj, so the softmax is the exact posterior under the model;
+/// for complement NB, prior_c = 0 and W[j, c] = −log θ̃_cj. Feature values enter as |x_j| because signed feature
+/// hashing makes some values negative while the event model needs counts; the sign only marks the hash collision side.
+/// Weights are feature-major (<c>W[j·K + c]</c>). Immutable: safe to share across threads.
+/// </summary>
+public sealed class NaiveBayesModel : IExplainableModel
+{
+    private readonly float[] _weights;
+    private readonly float[] _priors;
+
+    /// <param name="featureCount">Number of input features (columns).</param>
+    /// <param name="classCount">Number of classes, at least two.</param>
+    /// <param name="weights">Feature-major per-class log weights, length featureCount·classCount. Not copied.</param>
+    /// <param name="priors">Per-class additive score term (log prior, or 0 for complement NB).</param>
+    /// <param name="variant">Which event model produced the weights (informational; scoring is the same).</param>
+    public NaiveBayesModel(int featureCount, int classCount, float[] weights, float[] priors, NaiveBayesVariant variant)
+    {
+        if (classCount < 2) throw new ArgumentOutOfRangeException(nameof(classCount), "at least two classes");
+        if (weights.Length != (long)featureCount * classCount) throw new ArgumentException("weights must be featureCount·classCount long", nameof(weights));
+        if (priors.Length != classCount) throw new ArgumentException("one prior per class", nameof(priors));
+        FeatureCount = featureCount;
+        ClassCount = classCount;
+        Variant = variant;
+        _weights = weights;
+        _priors = priors;
+    }
+
+    public string Kind => "naive-bayes";
+    public int FeatureCount { get; }
+    public int ClassCount { get; }
+    public NaiveBayesVariant Variant { get; }
+
+    /// <summary>The per-class term added to every score (log π_c for multinomial NB).</summary>
+    public float Prior(int classIndex) => _priors[classIndex];
+
+    /// <summary>The raw per-feature weight W[j, c] (log θ_cj for multinomial NB).</summary>
+    public float Weight(int classIndex, int feature) => _weights[(long)feature * ClassCount + classIndex];
+
+    /// <summary>
+    /// W[j, c] minus its mean over classes: the softmax is unchanged by a per-feature shift common to all classes,
+    /// so this is the part of the weight that actually moves the prediction towards <paramref name="classIndex"/>.
+    /// </summary>
+    public float Contribution(int classIndex, int feature)
+    {
+        var slice = _weights.AsSpan((int)((long)feature * ClassCount), ClassCount);
+        float mean = 0f;
+        foreach (var v in slice) mean += v;
+        return slice[classIndex] - mean / ClassCount;
+    }
+
+    /// <summary>Scores prior_c + Σ_j |x_j|·W[j, c]. Features at or beyond <see cref="FeatureCount"/> are ignored.</summary>
+    public void Scores(SparseRow features, Span<float> scores)
+    {
+        int k = ClassCount;
+        _priors.CopyTo(scores);
+        var idx = features.Indices;
+        var val = features.Values;
+        var w = _weights.AsSpan();
+        for (int i = 0; i < idx.Length; i++)
+        {
+            int j = idx[i];
+            if ((uint)j >= (uint)FeatureCount) continue;
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(w.Slice(j * k, k), MathF.Abs(val[i]), scores[..k], scores[..k]);
+        }
+    }
+
+    public void PredictProbabilities(SparseRow features, Span<float> probabilities)
+    {
+        Scores(features, probabilities);
+        LinearModel.Softmax(probabilities[..ClassCount]);
+    }
+
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(FeatureCount);
+        writer.Write(ClassCount);
+        writer.Write((int)Variant);
+        BinaryFormat.WriteFloats(writer, _weights);
+        BinaryFormat.WriteFloats(writer, _priors);
+    }
+
+    public static NaiveBayesModel ReadFrom(BinaryReader reader)
+    {
+        int features = reader.ReadInt32();
+        int classes = reader.ReadInt32();
+        int variant = reader.ReadInt32();
+        if (features < 0 || classes < 2 || !Enum.IsDefined((NaiveBayesVariant)variant))
+            throw new InvalidDataException($"naive Bayes model header is invalid ({features} features, {classes} classes, variant {variant})");
+        var weights = BinaryFormat.ReadFloats(reader);
+        BinaryFormat.Expect(weights.Length, (long)features * classes, "naive Bayes weight count");
+        var priors = BinaryFormat.ReadFloats(reader);
+        BinaryFormat.Expect(priors.Length, classes, "naive Bayes prior count");
+        return new NaiveBayesModel(features, classes, weights, priors, (NaiveBayesVariant)variant);
+    }
+}

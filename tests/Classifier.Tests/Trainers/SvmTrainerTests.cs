@@ -1,0 +1,110 @@
+using Classifier.Engine.Data;
+using Classifier.Engine.Models;
+using Classifier.Engine.Trainers;
+
+namespace Classifier.Tests.Trainers;
+
+public sealed class SvmTrainerTests
+{
+    [Theory]
+    [InlineData(SvmLoss.SquaredHinge, SvmCalibration.LeaveOneOutEstimate)]
+    [InlineData(SvmLoss.Hinge, SvmCalibration.TrainingScores)]
+    [InlineData(SvmLoss.SquaredHinge, SvmCalibration.CrossValidation)]
+    public void Separates_a_sparse_three_class_problem(SvmLoss loss, SvmCalibration calibration)
+    {
+        var train = SvmNbData.ThreeClass(600, seed: 1);
+        var test = SvmNbData.ThreeClass(300, seed: 2);
+        var model = new LinearSvmTrainer(new LinearSvmOptions { Loss = loss, Calibration = calibration }).Fit(train);
+        Assert.IsType<LinearModel>(model);
+        Assert.True(SvmNbData.Accuracy(model, test) >= 0.95);
+    }
+
+    [Fact]
+    public void Probabilities_are_in_the_open_unit_interval_and_sum_to_one()
+    {
+        var train = SvmNbData.ThreeClass(300, seed: 3);
+        var model = new LinearSvmTrainer(new LinearSvmOptions()).Fit(train);
+        var p = new float[3];
+        for (int i = 0; i < train.RowCount; i++)
+        {
+            model.PredictProbabilities(train.Features.Row(i), p);
+            Assert.Equal(1.0, p[0] + p[1] + p[2], 5);
+            foreach (var v in p) Assert.True(v > 0f && v < 1f, $"probability {v}");
+        }
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_model_and_another_seed_still_converges_to_the_same_optimum()
+    {
+        var train = SvmNbData.ThreeClass(300, seed: 4);
+        var a = SvmNbData.Serialize(new LinearSvmTrainer(new LinearSvmOptions { Seed = 5 }).Fit(train));
+        var b = SvmNbData.Serialize(new LinearSvmTrainer(new LinearSvmOptions { Seed = 5 }).Fit(train));
+        Assert.Equal(a, b);
+
+        var tight = new LinearSvmOptions { Epsilon = 1e-6, Calibration = SvmCalibration.TrainingScores };
+        var m1 = (LinearModel)new LinearSvmTrainer(tight with { Seed = 1 }).Fit(train);
+        var m2 = (LinearModel)new LinearSvmTrainer(tight with { Seed = 2 }).Fit(train);
+        for (int c = 0; c < 3; c++)
+        {
+            Assert.Equal(m1.Bias(c), m2.Bias(c), 1e-3);
+            for (int j = 0; j < SvmNbData.Features; j++) Assert.Equal(m1.Contribution(c, j), m2.Contribution(c, j), 1e-3);
+        }
+    }
+
+    [Fact]
+    public void Example_weight_two_is_close_to_a_duplicated_row()
+    {
+        var train = SvmNbData.ThreeClass(120, seed: 6);
+        var weights = new float[train.RowCount];
+        var duplicated = new List<int>();
+        for (int i = 0; i < train.RowCount; i++)
+        {
+            weights[i] = i % 4 == 0 ? 2f : 1f;
+            duplicated.Add(i);
+            if (i % 4 == 0) duplicated.Add(i);
+        }
+        var options = new LinearSvmOptions { Epsilon = 1e-5, Calibration = SvmCalibration.TrainingScores };
+        var weighted = (LinearModel)new LinearSvmTrainer(options).Fit(train with { Weights = weights });
+        var copied = (LinearModel)new LinearSvmTrainer(options).Fit(train.SelectRows([.. duplicated]));
+        for (int c = 0; c < 3; c++)
+        {
+            Assert.Equal(weighted.Bias(c), copied.Bias(c), 1e-3);
+            for (int j = 0; j < SvmNbData.Features; j++) Assert.Equal(weighted.Contribution(c, j), copied.Contribution(c, j), 1e-3);
+        }
+    }
+
+    [Fact]
+    public void Model_scores_are_the_solver_decision_values()
+    {
+        var train = SvmNbData.ThreeClass(90, seed: 7);
+        var options = new LinearSvmOptions { Seed = 3 };
+        var model = (LinearModel)new LinearSvmTrainer(options).Fit(train);
+        var y = new sbyte[train.RowCount];
+        for (int i = 0; i < y.Length; i++) y[i] = train.Labels[i] == 1 ? (sbyte)1 : (sbyte)-1;
+        var solution = DualCoordinateDescent.Solve(train.Features, SvmNbData.Range(train.RowCount), y, null, options.C,
+            options.Loss, options.Bias, options.Epsilon, options.MaxIterations, options.Shrinking, options.Seed + 1);
+        var scores = new float[3];
+        for (int i = 0; i < train.RowCount; i++)
+        {
+            model.Scores(train.Features.Row(i), scores);
+            Assert.Equal(DualCoordinateDescent.Decision(train.Features, i, solution.Weights, options.Bias), scores[1], 1e-4);
+        }
+    }
+
+    [Fact]
+    public void Zero_weight_rows_are_ignored()
+    {
+        var train = SvmNbData.ThreeClass(150, seed: 8);
+        var weights = new float[train.RowCount];
+        var kept = new List<int>();
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = i % 5 == 0 ? 0f : 1f;
+            if (i % 5 != 0) kept.Add(i);
+        }
+        var options = new LinearSvmOptions { Epsilon = 1e-5, Calibration = SvmCalibration.TrainingScores };
+        var weighted = (LinearModel)new LinearSvmTrainer(options).Fit(train with { Weights = weights });
+        var subset = (LinearModel)new LinearSvmTrainer(options).Fit(train.SelectRows([.. kept]));
+        for (int j = 0; j < SvmNbData.Features; j++) Assert.Equal(weighted.Contribution(0, j), subset.Contribution(0, j), 1e-3);
+    }
+}
