@@ -8,6 +8,7 @@ public static class ModelReaders
     private static readonly Dictionary<string, Func<BinaryReader, IMulticlassModel>> Readers = new(StringComparer.Ordinal)
     {
         ["linear"] = LinearModel.ReadFrom,
+        ["tree-ensemble"] = TreeEnsembleModel.ReadFrom,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;
