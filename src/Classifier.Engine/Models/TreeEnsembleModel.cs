@@ -98,22 +98,33 @@ public sealed class TreeEnsembleModel : IMulticlassModel
     public void Scores(SparseRow features, Span<float> scores)
     {
         _bias.CopyTo(scores);
-        var indices = features.Indices;
-        var values = features.Values;
         for (int t = 0; t < _treeClass.Length; t++)
         {
-            int nodeBase = _nodeStart[t];
-            int child = _nodeStart[t + 1] == nodeBase ? ~0 : 0;
-            while (child >= 0)
-            {
-                int at = nodeBase + child;
-                int position = indices.BinarySearch(_splitFeature[at]);
-                float value = position >= 0 ? values[position] : 0f;
-                child = value <= _threshold[at] ? _left[at] : _right[at];
-            }
-            scores[_treeClass[t]] += _leafValue[_leafStart[t] + ~child];
+            scores[_treeClass[t]] += _leafValue[_leafStart[t] + LeafOf(t, features)];
         }
     }
+
+    /// <summary>The tree-relative leaf that <paramref name="features"/> reaches in tree <paramref name="tree"/>.</summary>
+    /// <param name="tree">Tree index in [0, <see cref="TreeCount"/>).</param>
+    /// <param name="features">The example.</param>
+    public int LeafOf(int tree, SparseRow features)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)tree, (uint)TreeCount, nameof(tree));
+        int nodeBase = _nodeStart[tree];
+        int child = _nodeStart[tree + 1] == nodeBase ? ~0 : 0;
+        while (child >= 0)
+        {
+            int at = nodeBase + child;
+            int position = features.Indices.BinarySearch(_splitFeature[at]);
+            float value = position >= 0 ? features.Values[position] : 0f;
+            child = value <= _threshold[at] ? _left[at] : _right[at];
+        }
+        return ~child;
+    }
+
+    /// <summary>The class tree <paramref name="tree"/> adds to.</summary>
+    /// <param name="tree">Tree index in [0, <see cref="TreeCount"/>).</param>
+    public int TreeClass(int tree) => _treeClass[tree];
 
     public void PredictProbabilities(SparseRow features, Span<float> probabilities)
     {
