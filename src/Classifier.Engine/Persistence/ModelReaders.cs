@@ -9,6 +9,7 @@ public static class ModelReaders
     {
         ["linear"] = LinearModel.ReadFrom,
         ["naive-bayes"] = NaiveBayesModel.ReadFrom,
+        ["tree-ensemble"] = TreeEnsembleModel.ReadFrom,
     };
 
     public static IReadOnlyCollection<string> Kinds => Readers.Keys;
