@@ -200,7 +200,7 @@ public static class ModelFile
                 throw new InvalidDataException($"{bytes.Length - reader.BaseStream.Position} unexpected bytes after the data");
             return result;
         }
-        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException or JsonException or OverflowException)
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException or JsonException or OverflowException or FormatException)
         {
             throw new ModelFileException(path, $"entry '{name}' passes its checksum but cannot be parsed: {ex.Message}", ex);
         }
