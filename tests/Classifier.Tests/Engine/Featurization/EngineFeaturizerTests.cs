@@ -96,6 +96,14 @@ public class EngineFeaturizerTests
         }
     }
 
+    [Fact]
+    public void Regional_names_fold_to_plain_ascii_tokens()
+    {
+        const string text = "Šešelj, Đinđić, Çeku, Hoxhë, Приштина, Ђоковић";
+        var fitted = new TextFeaturizer(Vocabulary()).Fit([text]);
+        Assert.Equal(["seselj", "djindjic", "ceku", "hoxhe", "pristina", "djokovic"], fitted.Terms(text).Select(t => t.Text).ToArray());
+    }
+
     // Three documents; unigrams only; df: kosovo 2, serbia 2, talks 1, eu 1; N = 3.
     private static readonly string[] Tiny = ["kosovo kosovo serbia", "kosovo talks", "serbia serbia serbia eu"];
     private static readonly double IdfTwo = Math.Log(4.0 / 3.0) + 1, IdfOne = Math.Log(4.0 / 2.0) + 1;

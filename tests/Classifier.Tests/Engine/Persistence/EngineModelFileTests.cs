@@ -181,6 +181,24 @@ public class EngineModelFileTests
     }
 
     [Fact]
+    public void Bad_content_with_a_matching_checksum_is_reported_as_unparsable()
+    {
+        using var dir = new TempDir();
+        var path = Saved(dir);
+        var entries = Entries(path);
+        var head = entries["head-0.bin"];
+        head[4] = 9; // class count 9 against 3 labels and the weight array
+        entries["head-0.bin"] = head;
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(entries["manifest.json"])!.AsObject();
+        manifest["entries"]!["head-0.bin"]!["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(head));
+        entries["manifest.json"] = Encoding.UTF8.GetBytes(manifest.ToJsonString());
+        Rezip(path, entries);
+        var ex = LoadFails(path);
+        Assert.Contains("head-0.bin", ex.Message);
+        Assert.Contains("cannot be parsed", ex.Message);
+    }
+
+    [Fact]
     public void A_flipped_byte_anywhere_inside_an_entry_is_reported_as_corruption()
     {
         using var dir = new TempDir();
