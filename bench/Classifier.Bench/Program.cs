@@ -4,6 +4,7 @@ using System.Text.Json;
 using Classifier.Engine.Data;
 using Classifier.Engine.Featurization;
 using Classifier.Engine.Metrics;
+using Classifier.Engine.Persistence;
 using Classifier.Engine.Pipeline;
 using Classifier.Text.Datasets;
 
@@ -38,6 +39,15 @@ public static class Program
         var predictions = model.PredictAll(test.Texts);
         double predictSeconds = clock.Elapsed.TotalSeconds;
 
+        // Model file size and load time: ML.NET users' complaints are big files and slow PredictionEngine creation.
+        var modelPath = Path.Combine(Path.GetTempPath(), $"classifier-bench-{Environment.ProcessId}.zip");
+        ModelFile.Save(modelPath, model);
+        long modelBytes = new FileInfo(modelPath).Length;
+        clock.Restart();
+        ModelFile.Load(modelPath);
+        double loadMilliseconds = clock.Elapsed.TotalMilliseconds;
+        File.Delete(modelPath);
+
         int k = labels[0].Count;
         var truth = new List<int>();
         var probs = new List<float>();
@@ -57,6 +67,8 @@ public static class Program
             ["features"] = model.Featurizer.FeatureCount,
             ["train_seconds"] = Math.Round(trainSeconds, 2),
             ["predict_per_second"] = Math.Round(test.Count / predictSeconds),
+            ["model_kib"] = modelBytes / 1024,
+            ["load_ms"] = Math.Round(loadMilliseconds, 1),
             ["peak_mib"] = process.PeakWorkingSet64 / (1024 * 1024),
             ["accuracy"] = Math.Round(metrics.MicroAccuracy, 4),
             ["macro_f1"] = Math.Round(metrics.MacroF1, 4),

@@ -10,9 +10,14 @@ public static class FoldAssigner
     public static int[] StratifiedGroupKFold(IReadOnlyList<int> strata, IReadOnlyList<string> groups, int folds, int seed)
     {
         if (folds < 2) throw new ArgumentException($"cross-validation needs at least 2 folds, not {folds}.");
+        if (strata.Count != groups.Count) throw new ArgumentException($"{strata.Count} strata for {groups.Count} rows.");
         var members = GroupMembers(groups);
         int strataCount = 0;
-        foreach (var s in strata) strataCount = Math.Max(strataCount, s + 1);
+        foreach (var s in strata)
+        {
+            if (s < 0) throw new ArgumentException($"stratum {s} is negative.");
+            strataCount = Math.Max(strataCount, s + 1);
+        }
         var total = new double[strataCount];
         foreach (var s in strata) total[s]++;
 
@@ -24,31 +29,46 @@ public static class FoldAssigner
 
         var foldCounts = new double[folds, strataCount];
         var foldSizes = new int[folds];
+        var add = new double[strataCount];
         var result = new int[groups.Count];
-        foreach (var g in order)
+        int emptyFolds = folds;
+        for (int g = 0; g < order.Count; g++)
         {
-            var rows = members[g];
-            int best = 0;
-            double bestCost = double.MaxValue;
+            var rows = members[order[g]];
+            Array.Clear(add);
+            foreach (var r in rows) add[strata[r]]++;
+            // When the groups left are no more than the empty folds, each must open a fold, or some fold stays empty.
+            bool mustOpen = order.Count - g <= emptyFolds;
+            int best = -1;
+            double bestDelta = double.MaxValue;
             for (int f = 0; f < folds; f++)
             {
-                // Cost: squared deviation of each stratum's share in fold f from 1/k after adding this group, plus size balance.
-                double cost = 0;
+                if (mustOpen && foldSizes[f] > 0) continue;
+                // The change in squared deviation from an even share (1/k of each stratum, 1/k of the rows) that adding
+                // this group to fold f would cause. The change, not the level: judged by level, a fold already near
+                // its share would look better than an empty one and soak up group after group.
+                double delta = 0;
                 for (int s = 0; s < strataCount; s++)
                 {
-                    double add = 0;
-                    foreach (var r in rows) if (strata[r] == s) add++;
-                    double share = (foldCounts[f, s] + add) / Math.Max(1, total[s]);
-                    cost += (share - 1.0 / folds) * (share - 1.0 / folds);
+                    if (add[s] == 0) continue;
+                    double before = foldCounts[f, s] / total[s] - 1.0 / folds, after = before + add[s] / total[s];
+                    delta += after * after - before * before;
                 }
-                cost += Math.Pow((foldSizes[f] + rows.Count) / (double)groups.Count - 1.0 / folds, 2);
-                if (cost < bestCost) { bestCost = cost; best = f; }
+                double sizeBefore = foldSizes[f] / (double)groups.Count - 1.0 / folds, sizeAfter = sizeBefore + rows.Count / (double)groups.Count;
+                delta += sizeAfter * sizeAfter - sizeBefore * sizeBefore;
+                // Ties go to the smaller fold, then the lower index.
+                if (delta < bestDelta - 1e-12 || (Math.Abs(delta - bestDelta) <= 1e-12 && foldSizes[f] < foldSizes[best]))
+                {
+                    bestDelta = delta;
+                    best = f;
+                }
             }
             foreach (var r in rows)
             {
                 result[r] = best;
                 foldCounts[best, strata[r]]++;
             }
+            if (foldSizes[best] == 0) emptyFolds--;
             foldSizes[best] += rows.Count;
         }
         return result;

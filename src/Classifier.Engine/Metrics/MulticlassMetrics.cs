@@ -24,6 +24,8 @@ public sealed record MulticlassMetrics(
     {
         int k = labels.Count, n = truth.Length;
         if (probabilities.Length != n * k) throw new ArgumentException($"{probabilities.Length} probabilities for {n} rows of {k} classes.");
+        foreach (var t in truth)
+            if ((uint)t >= (uint)k) throw new ArgumentException($"true class {t} is outside the {k} labels.", nameof(truth));
         var confusion = new ConfusionMatrix(k);
         var support = new int[k];
         double logLoss = 0;
@@ -99,11 +101,14 @@ public sealed record MulticlassMetrics(
         return best;
     }
 
-    /// <summary>How many classes score strictly higher than <paramref name="cls"/> (ties count in its favour).</summary>
+    /// <summary>
+    /// How many classes rank ahead of <paramref name="cls"/>: those scoring higher, and those scoring the same with a
+    /// lower index (ML.NET's rule, consistent with <see cref="ArgMax"/>, so top-1 accuracy equals micro-accuracy).
+    /// </summary>
     private static int RankOf(ReadOnlySpan<float> p, int cls)
     {
         int rank = 0;
-        for (int c = 0; c < p.Length; c++) if (p[c] > p[cls]) rank++;
+        for (int c = 0; c < p.Length; c++) if (p[c] > p[cls] || (p[c] == p[cls] && c < cls)) rank++;
         return rank;
     }
 }

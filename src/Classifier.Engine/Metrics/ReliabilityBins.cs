@@ -6,6 +6,9 @@ public sealed record ReliabilityBins(IReadOnlyList<ReliabilityBin> Bins, double 
     /// <summary>ECE = Σ_b (n_b / n) · |accuracy_b − confidence_b| (Guo et al. 2017).</summary>
     public static ReliabilityBins Compute(ReadOnlySpan<int> truth, ReadOnlySpan<float> probabilities, int classCount, int binCount = 10)
     {
+        if (binCount < 1) throw new ArgumentOutOfRangeException(nameof(binCount), "at least one bin");
+        if (probabilities.Length != truth.Length * classCount)
+            throw new ArgumentException($"{probabilities.Length} probabilities for {truth.Length} rows of {classCount} classes.");
         var count = new int[binCount];
         var confidence = new double[binCount];
         var correct = new int[binCount];

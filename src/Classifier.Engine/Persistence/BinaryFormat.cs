@@ -75,7 +75,8 @@ public static class BinaryFormat
         int count = ReadCount(reader, size);
         var result = new T[count];
         var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(result.AsSpan());
-        int read = reader.Read(bytes);
+        // One Read call may legally return fewer bytes than asked on streams other than MemoryStream.
+        int read = reader.BaseStream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
         if (read != bytes.Length) throw new InvalidDataException("unexpected end of data");
         return result;
     }

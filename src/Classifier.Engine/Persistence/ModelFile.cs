@@ -19,8 +19,8 @@ public static class ModelFile
 {
     public const int FormatVersion = 1;
 
-    /// <summary>No entry may declare more than this; a hostile manifest cannot make us allocate more.</summary>
-    public const long MaxEntryBytes = 2L << 30;
+    /// <summary>No entry may declare more than this (the largest byte array .NET can allocate).</summary>
+    public const long MaxEntryBytes = 0x7FFF_FFC7;
     private const long MaxManifestBytes = 4 << 20;
     private const string ManifestName = "manifest.json";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
@@ -66,14 +66,32 @@ public static class ModelFile
         });
     }
 
-    public static TextClassifier Load(string path)
+    public static TextClassifier Load(string path) => WithArchive(path, zip => Read(path, zip));
+
+    /// <summary>Reads only the manifest (for `trainer info`-style inspection without loading weights).</summary>
+    public static ModelManifest ReadManifest(string path) => WithArchive(path, zip => ReadManifest(path, zip));
+
+    /// <summary>Opens the zip and turns every way it can fail into a <see cref="ModelFileException"/> that says which.</summary>
+    private static T WithArchive<T>(string path, Func<ZipArchive, T> read)
     {
         if (!File.Exists(path))
             throw new ModelFileException(path, Directory.Exists(path) ? "is a directory, not a model file" : "model file not found");
         try
         {
-            using var zip = new ZipArchive(File.OpenRead(path), ZipArchiveMode.Read);
-            return Read(path, zip);
+            using var stream = File.OpenRead(path);
+            if (stream.Length == 0) throw new ModelFileException(path, "is empty (0 bytes): not a model file");
+            ZipArchive zip;
+            try
+            {
+                zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException)
+            {
+                throw new ModelFileException(path, StartsLikeZip(stream)
+                    ? $"is truncated or damaged: it starts as a zip but its directory at the end cannot be read ({ex.Message})"
+                    : "is not a model file (not a zip archive)", ex);
+            }
+            using (zip) return read(zip);
         }
         catch (ModelFileException) { throw; }
         catch (InvalidDataException ex) { throw new ModelFileException(path, $"not a model file or damaged: {ex.Message}", ex); }
@@ -83,11 +101,12 @@ public static class ModelFile
         catch (UnauthorizedAccessException ex) { throw new ModelFileException(path, $"cannot be read: {ex.Message}", ex); }
     }
 
-    /// <summary>Reads only the manifest (for `trainer info`-style inspection without loading weights).</summary>
-    public static ModelManifest ReadManifest(string path)
+    /// <summary>Whether the file begins with a zip local header ("PK\x03\x04"), i.e. is a zip that lost its end.</summary>
+    private static bool StartsLikeZip(Stream stream)
     {
-        using var zip = new ZipArchive(File.OpenRead(path), ZipArchiveMode.Read);
-        return ReadManifest(path, zip);
+        Span<byte> head = stackalloc byte[4];
+        stream.Position = 0;
+        return stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head[0] == 0x50 && head[1] == 0x4B && head[2] == 3 && head[3] == 4;
     }
 
     private static TextClassifier Read(string path, ZipArchive zip)
@@ -117,14 +136,48 @@ public static class ModelFile
     {
         var entry = zip.GetEntry(ManifestName) ?? throw new ModelFileException(path, $"is a zip but not a model file (no {ManifestName})");
         if (entry.Length > MaxManifestBytes) throw new ModelFileException(path, $"{ManifestName} declares {entry.Length} bytes, more than a manifest can be");
-        var manifest = JsonSerializer.Deserialize<ModelManifest>(ReadExactly(path, entry, entry.Length))
+        var manifest = JsonSerializer.Deserialize<ModelManifest>(ReadEntry(path, entry, entry.Length))
             ?? throw new ModelFileException(path, $"{ManifestName} is empty");
         if (manifest.Kind != ModelManifest.FileKind)
             throw new ModelFileException(path, $"is a '{manifest.Kind}' file, not a classifier model");
         if (manifest.FormatVersion > FormatVersion)
             throw new ModelFileException(path, $"was written by a newer version (format {manifest.FormatVersion}; this version reads up to {FormatVersion}): upgrade the tool to load it");
         if (manifest.FormatVersion < 1) throw new ModelFileException(path, $"declares an invalid format version {manifest.FormatVersion}");
+        CheckComplete(path, manifest);
         return manifest;
+    }
+
+    /// <summary>
+    /// JSON null satisfies the deserializer but not the non-nullable properties; a hand-edited manifest must fail
+    /// here, by name, rather than as a null reference later.
+    /// </summary>
+    private static void CheckComplete(string path, ModelManifest m)
+    {
+        static bool AnyNull<TKey, TValue>(Dictionary<TKey, TValue>? d) where TKey : notnull
+        {
+            if (d is null) return true;
+            foreach (var v in d.Values) if (v is null) return true;
+            return false;
+        }
+        string? missing =
+            m.ToolVersion is null ? "toolVersion" :
+            m.Featurizer is null ? "featurizer" :
+            m.Heads is null ? "heads" :
+            m.Training is null || m.Training.Sha256 is null || AnyNull(m.Training.LabelCounts) ? "training" :
+            AnyNull(m.Metrics) ? "metrics" :
+            AnyNull(m.Entries) ? "entries" : null;
+        if (missing is null)
+            foreach (var h in m.Heads!)
+                if (h is null || h.Name is null || h.Labels is null || h.Labels.Contains(null!) || h.Trainer is null
+                    || AnyNull(h.Hyperparameters) || h.ModelKind is null || h.Entry is null)
+                {
+                    missing = "heads";
+                    break;
+                }
+        if (missing is null)
+            foreach (var e in m.Entries.Values)
+                if (e.Sha256 is null) missing = "entries";
+        if (missing is not null) throw new ModelFileException(path, $"{ManifestName} has a missing or null '{missing}' section (damaged or hand-edited)");
     }
 
     private static T Parse<T>(string path, ZipArchive zip, ModelManifest manifest, string name, Func<BinaryReader, T> parse)
@@ -136,7 +189,7 @@ public static class ModelFile
         var entry = zip.GetEntry(name) ?? throw new ModelFileException(path, $"entry '{name}' is missing (the file is incomplete)");
         if (entry.Length != declared.Bytes)
             throw new ModelFileException(path, $"entry '{name}' is {entry.Length} bytes but the manifest declares {declared.Bytes} (tampered or damaged)");
-        var bytes = ReadExactly(path, entry, declared.Bytes);
+        var bytes = ReadEntry(path, entry, declared.Bytes);
         if (!string.Equals(Sha256(bytes), declared.Sha256, StringComparison.OrdinalIgnoreCase))
             throw new ModelFileException(path, $"entry '{name}' fails its SHA-256 check (corrupted or tampered)");
         try
@@ -147,26 +200,67 @@ public static class ModelFile
                 throw new InvalidDataException($"{bytes.Length - reader.BaseStream.Position} unexpected bytes after the data");
             return result;
         }
-        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException or JsonException)
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException or JsonException or OverflowException or FormatException)
         {
             throw new ModelFileException(path, $"entry '{name}' passes its checksum but cannot be parsed: {ex.Message}", ex);
         }
     }
 
-    private static byte[] ReadExactly(string path, ZipArchiveEntry entry, long length)
+    /// <summary>
+    /// Reads one entry, growing the buffer as data actually arrives instead of allocating the declared size up front:
+    /// a forged size in the manifest and the zip directory then costs nothing until real bytes back it. Verifies the
+    /// zip's CRC-32, so damage inside any entry (the manifest included) is reported as corruption.
+    /// </summary>
+    private static byte[] ReadEntry(string path, ZipArchiveEntry entry, long length)
     {
-        var bytes = new byte[length];
-        using var stream = entry.Open();
+        var buffer = new byte[Math.Min(length, 1 << 20)];
+        int filled = 0;
         try
         {
-            stream.ReadExactly(bytes);
+            using var stream = entry.Open();
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    if (filled == length) break;
+                    Array.Resize(ref buffer, (int)Math.Min(length, 2L * buffer.Length));
+                }
+                int read = stream.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0) break;
+                filled += read;
+            }
+            if (filled < length) throw new ModelFileException(path, $"entry '{entry.FullName}' is truncated ({filled} of {length} bytes)");
+            if (stream.ReadByte() != -1) throw new ModelFileException(path, $"entry '{entry.FullName}' is longer than declared");
         }
-        catch (EndOfStreamException ex)
+        catch (InvalidDataException ex)
         {
-            throw new ModelFileException(path, $"entry '{entry.FullName}' is truncated", ex);
+            throw new ModelFileException(path, $"entry '{entry.FullName}' is corrupted (its compressed data cannot be decoded: {ex.Message})", ex);
         }
-        if (stream.ReadByte() != -1) throw new ModelFileException(path, $"entry '{entry.FullName}' is longer than declared");
-        return bytes;
+        if (Crc32(buffer) != entry.Crc32)
+            throw new ModelFileException(path, $"entry '{entry.FullName}' is corrupted (CRC-32 mismatch)");
+        return buffer;
+    }
+
+    private static readonly uint[] CrcTable = BuildCrcTable();
+
+    private static uint[] BuildCrcTable()
+    {
+        var table = new uint[256];
+        for (uint n = 0; n < 256; n++)
+        {
+            uint c = n;
+            for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB8_8320u ^ (c >> 1) : c >> 1;
+            table[n] = c;
+        }
+        return table;
+    }
+
+    /// <summary>The zip format's CRC-32 (reflected polynomial 0xEDB88320), not exposed publicly by the framework.</summary>
+    private static uint Crc32(ReadOnlySpan<byte> data)
+    {
+        uint crc = 0xFFFF_FFFFu;
+        foreach (var b in data) crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        return ~crc;
     }
 
     private static byte[] Serialize(Action<BinaryWriter> write)

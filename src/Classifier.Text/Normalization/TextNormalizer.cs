@@ -50,8 +50,24 @@ public static class TextNormalizer
             case 'Ø': return "O";
         }
         if (c is >= '\u0400' and <= '\u04FF') return Cyrillic(c);
+        if (c is >= '\u00C0' and <= '\u024F')
+        {
+            int i = Accented.IndexOf(c);
+            if (i >= 0) return Unaccented[i].ToString();
+        }
         return null;
     }
+
+    // The project runs with InvariantGlobalization, where string.Normalize(FormD) leaves precomposed letters as they
+    // are, so "Vučić" would keep its diacritics. Precomposed Latin letters are therefore folded by this table
+    // (Latin-1 Supplement and Latin Extended-A/B letters used in the region's languages); combining marks in already
+    // decomposed text are still dropped above.
+    private const string Accented =
+        "ÀÁÂÃÄÅĀĂĄàáâãäåāăąÇĆĈĊČçćĉċčĎďÈÉÊËĒĔĖĘĚèéêëēĕėęěĜĞĠĢĝğġģĤĦĥħÌÍÎÏĨĪĬĮİìíîïĩīĭįıĴĵĶķĹĻĽĿĺļľŀ" +
+        "ÑŃŅŇñńņňÒÓÔÕÖŌŎŐòóôõöōŏőŔŖŘŕŗřŚŜŞŠśŝşšȘșŢŤŦţťŧȚțÙÚÛÜŨŪŬŮŰŲùúûüũūŭůűųŴŵÝŶŸýÿŷŹŻŽźżž";
+    private const string Unaccented =
+        "AAAAAAAAAaaaaaaaaaCCCCCcccccDdEEEEEEEEEeeeeeeeeeGGGGggggHHhhIIIIIIIIIiiiiiiiiiJjKkLLLLllll" +
+        "NNNNnnnnOOOOOOOOooooooooRRRrrrSSSSssssSsTTTtttTtUUUUUUUUUUuuuuuuuuuuWwYYYyyyZZZzzz";
 
     // Serbian Cyrillic to Latin (Vuk's alphabet to Gaj's), with the Latin diacritics already folded: ч, ћ → c; ђ → dj.
     private const string Lower = "абвгдђежзијклљмнњопрстћуфхцчџшыэюяйщъь";
