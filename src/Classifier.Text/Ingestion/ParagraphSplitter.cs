@@ -1,17 +1,121 @@
+using Classifier.Text.Diagnostics;
+
 namespace Classifier.Text.Ingestion;
 
-/// <summary>Placeholder: keeps every non-blank line until the real splitter lands.</summary>
+/// <summary>
+/// Splits an article into paragraphs, one per non-blank line (blank lines and single line breaks both separate
+/// paragraphs in scraped pages), and applies <see cref="DropRules"/>. Reads line by line: only the current line and,
+/// near the end of a page, a possible leaked headline with the lines after it are held in memory.
+/// </summary>
 public sealed class ParagraphSplitter(DropRules rules)
 {
+    // Past this many trailing dropped lines a pending headline is no longer "at the end of the page" in any useful sense.
+    private const int MaxPendingDrops = 10_000;
+
     public DropRules Rules { get; } = rules;
 
+    /// <summary>Splits an article held in memory.</summary>
     public SplitResult Split(Article article)
     {
+        using var reader = new StringReader(article.Text);
+        return Split(article.Id, reader);
+    }
+
+    /// <summary>Splits the text read from <paramref name="text"/> and collects the decisions.</summary>
+    public SplitResult Split(string articleId, TextReader text)
+    {
         var kept = new List<Paragraph>();
-        var lines = article.Text.ReplaceLineEndings("\n").Split('\n');
-        for (int i = 0; i < lines.Length; i++)
-            if (!string.IsNullOrWhiteSpace(lines[i]))
-                kept.Add(new Paragraph($"{article.Id}:{kept.Count + 1}", article.Id, kept.Count + 1, lines[i].Trim(), i + 1));
-        return new SplitResult(kept, []);
+        var dropped = new List<DroppedParagraph>();
+        Split(articleId, text, kept.Add, dropped.Add);
+        return new SplitResult(kept, dropped);
+    }
+
+    /// <summary>
+    /// Streams the decisions: <paramref name="onKept"/> and <paramref name="onDropped"/> are called in line order.
+    /// Returns the number of non-blank lines read. <paramref name="source"/> names the input in decoding errors.
+    /// </summary>
+    public int Split(string articleId, TextReader text, Action<Paragraph> onKept, Action<DroppedParagraph> onDropped, string? source = null)
+    {
+        var leaked = Rules.LeakedHeadline;
+        var sketch = leaked is null ? null : new WordSketch();
+        int lineNumber = 0, nonBlank = 0, index = 0;
+        string? previousKey = null;
+        (string Text, int Line)? pending = null;
+        var pendingDrops = new List<DroppedParagraph>();
+
+        string? raw;
+        while ((raw = ReadLine(text, source ?? articleId, lineNumber + 1)) is not null)
+        {
+            lineNumber++;
+            var original = raw.Trim();
+            if (original.Length == 0) continue;
+            nonBlank++;
+
+            var line = original;
+            DropRule? emptiedBy = null;
+            foreach (var strip in Rules.StripRules)
+            {
+                if (!strip.WithinWordLimit(line)) continue;
+                var stripped = strip.Strip(line);
+                if (ReferenceEquals(stripped, line)) continue;
+                line = stripped.Trim();
+                if (line.Length == 0) { emptiedBy = strip; break; }
+            }
+
+            var key = line.Length == 0 ? "" : DropRules.Key(line);
+            var rule = emptiedBy ?? FirstMatch(line, key, previousKey);
+            if (rule is not null)
+            {
+                var drop = new DroppedParagraph(articleId, lineNumber, original, rule.Reason, rule.Name);
+                if (pending is null) onDropped(drop);
+                else if (pendingDrops.Count < MaxPendingDrops) pendingDrops.Add(drop);
+                else { FlushPending(keep: true); onDropped(drop); }
+                continue;
+            }
+
+            if (pending is not null) FlushPending(keep: true);
+            previousKey = key;
+            if (leaked is not null && index > 0 && leaked.LooksLikeHeadline(line)) pending = (line, lineNumber);
+            else Keep(line, lineNumber);
+        }
+        if (pending is { } last) FlushPending(keep: !leaked!.IsUnrelated(last.Text, sketch!));
+        return nonBlank;
+
+        void Keep(string line, int at)
+        {
+            index++;
+            onKept(new Paragraph($"{articleId}:{index}", articleId, index, line, at));
+            if (sketch is not null) foreach (var w in leaked!.ContentWords(line)) sketch.Add(w);
+        }
+
+        void FlushPending(bool keep)
+        {
+            var (line, at) = pending!.Value;
+            pending = null;
+            if (keep) Keep(line, at);
+            else onDropped(new DroppedParagraph(articleId, at, line, leaked!.Reason, leaked.Name));
+            foreach (var d in pendingDrops) onDropped(d);
+            pendingDrops.Clear();
+        }
+    }
+
+    private DropRule? FirstMatch(string line, string key, string? previousKey)
+    {
+        foreach (var rule in Rules.LineRules)
+            if (rule.WithinWordLimit(line) && rule.Matches(line, key, previousKey)) return rule;
+        return null;
+    }
+
+    private static string? ReadLine(TextReader text, string source, int line)
+    {
+        try
+        {
+            return text.ReadLine();
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            throw new InputException($"the text is not valid in its encoding ({ex.Message})", source, line,
+                hint: "re-save the file as UTF-8");
+        }
     }
 }
