@@ -19,6 +19,7 @@ public static class Program
             IngestCommand.Create(input),
             TrainCommand.Create(),
             EvaluateCommand.Create(),
+            AutolabelCommand.Create(),
         };
         return CommandHost.Invoke(root, args, "trainer", output, error);
     }
