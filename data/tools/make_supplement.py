@@ -22,9 +22,9 @@ WINDOW = 12
 
 # Paragraphs per (stance, topic).
 TARGETS = {
-    "pro-serbia": {"diplomacy": 22, "security": 22, "dialogue": 17, "governance": 18, "history": 18, "economy": 17},
-    "pro-kosovo": {"diplomacy": 22, "security": 22, "dialogue": 17, "governance": 18, "history": 18, "economy": 17},
-    "neutral": {"diplomacy": 18, "security": 18, "dialogue": 18, "governance": 16, "history": 15, "economy": 15, "other": 20},
+    "pro-serbia": {"diplomacy": 24, "security": 24, "dialogue": 18, "governance": 19, "history": 19, "economy": 18},
+    "pro-kosovo": {"diplomacy": 24, "security": 24, "dialogue": 18, "governance": 19, "history": 19, "economy": 18},
+    "neutral": {"diplomacy": 22, "security": 22, "dialogue": 18, "governance": 17, "history": 16, "economy": 16, "other": 20},
 }
 
 COMMON = {

@@ -6,6 +6,10 @@ Same format as supplement_pools_serbia.py.
 POOLS = {
     ("pro-kosovo", "diplomacy"): {
         "lead": [
+            "Rather than heed EU calls to align its foreign policy with Brussels, Belgrade has again turned to Moscow and Beijing to shield it at the Security Council, Kosovo's foreign ministry said.",
+            "{vucic}'s meetings with the Russian and Chinese envoys show that Serbia still treats the Kosovo question as a card to be played with Europe's rivals, Prishtina Insight commented.",
+            "Kosovo's admission to more international organisations is only a matter of time, Osmani said, since Serbia's obstruction is opposed by almost every democracy in Europe.",
+            "Kosovo's foreign ministry summoned the Serbian liaison officer after Belgrade's diplomats tried to block Kosovo's participation in a regional conference in {eu_city}.",
             "The Republic of Kosovo took another step toward full international integration as {recog_country} announced the opening of an embassy in {pristina}.",
             "President Vjosa Osmani told the UN Security Council that Kosovo is a sovereign state whose independence is irreversible, and that Serbia's lobbying against it is a relic of the Milošević era.",
             "Kosovo's foreign minister Donika Gërvalla said Belgrade is spending millions on a campaign to buy withdrawals of recognition from small states, a campaign that has largely failed.",
@@ -31,6 +35,10 @@ POOLS = {
     },
     ("pro-kosovo", "security"): {
         "lead": [
+            "Belgrade's armed proxies have tried for years to turn the north into a no-go zone for Kosovo's police, and Banjska was the moment the plan was exposed, Kosovo's interior minister said.",
+            "Kosovo police arrested a Serbian army reservist carrying explosives near {north}, the latest sign that Belgrade's security services remain active across the border, Koha reported.",
+            "Under cover of so-called peaceful protests, groups directed from Belgrade attacked journalists and KFOR soldiers in {north}, according to the Kosovo police report.",
+            "Drones from Serbia were spotted over Kosovo police bases in the north several times this month, Kosovo's government said, calling it a deliberate provocation.",
             "Kosovo police seized a large cache of weapons, including rocket launchers and explosives, near {north}, in what Interior Minister Xhelal Sveçla called proof of Serbia's plans to destabilise the north.",
             "The terrorist attack in Banjska, carried out by a paramilitary unit led by Milan Radoičić, was planned and financed in Belgrade, Prime Minister {kurti} told parliament.",
             "Serbian Army units massed along the border with Kosovo in a show of force that Washington described as an unprecedented military build-up.",
@@ -44,7 +52,7 @@ POOLS = {
         ],
         "follow": [
             ("\u201cThis was not a spontaneous act, it was state-sponsored terrorism,\u201d {kurti} said.", "Banjska|canal"),
-            ("The weapons found were manufactured in Serbia, according to the police inventory.", "cache|dismantled"),
+            ("The weapons found were manufactured in Serbia, according to the police inventory.", "cache|explosives"),
             ("Sergeant Afrim Bunjaku, the Kosovo police officer killed in Banjska, was buried with state honours.", "Banjska"),
             ("Belgrade has not extradited a single suspect, despite international arrest warrants.", "Banjska|Radoičić|canal"),
             "Officials in {pristina} said the incident showed why the rule of law had to be extended to every part of the country's territory.",
@@ -58,6 +66,9 @@ POOLS = {
     },
     ("pro-kosovo", "dialogue"): {
         "lead": [
+            "Belgrade uses the dialogue to buy time, Prishtina Insight argued, signing agreements in Brussels and then campaigning against them at home.",
+            "Kosovo's negotiators said they had implemented the licence-plate and energy deals in full, while Serbia still refuses to accept Kosovo's ID cards at some crossings.",
+            "{kos_off} told the EU's foreign ministers that the dialogue can only succeed if Serbia stops pretending that Kosovo is its province.",
             "Serbia has not implemented a single provision of the Ohrid annex, while {pristina} has met its obligations, Deputy Prime Minister Besnik Bislimi said after the talks in Brussels.",
             "{vucic} said publicly that he would never sign the agreement, only days after accepting it in Brussels, a move that Kosovo's negotiators said exposed Belgrade's bad faith.",
             "The basic agreement reached in 2023 obliges Serbia not to block Kosovo's membership in international organisations, yet Belgrade keeps lobbying against it at every opportunity, Prishtina Insight wrote.",
@@ -79,6 +90,9 @@ POOLS = {
     },
     ("pro-kosovo", "governance"): {
         "lead": [
+            "For the first time in decades, Serbs in {north} can register their businesses and property with the state they actually live in, Kosovo's government said.",
+            "The mayors elected in 2023 took office lawfully, and it was Srpska lista's boycott, ordered from Belgrade, that left the Serb community without representatives, Koha wrote.",
+            "Kosovo's constitution guarantees Serbs more rights than any minority enjoys in Serbia, including Albanians in the Preševo valley, Kosovo officials noted.",
             "The closure of Serbia's illegal parallel institutions in the north restores the constitutional order of the Republic of Kosovo, Interior Minister Sveçla said.",
             "Kosovo's government said the new Serbian-speaking police officers recruited in {north} show that the state belongs to all its citizens, whatever Belgrade tells them.",
             "Srpska lista, which takes its orders from Belgrade, ordered Serbs to boycott local elections and then complained about the result, Koha commented.",
@@ -100,6 +114,9 @@ POOLS = {
     },
     ("pro-kosovo", "history"): {
         "lead": [
+            "Serbian state television still glorifies the commanders who oversaw the expulsion of Albanians in 1999, while Serbia's courts have convicted only a handful of low-ranking perpetrators, the Humanitarian Law Center said.",
+            "Kosovo's independence in 2008 ended a decade of international administration that followed Serbia's campaign of terror, {kos_off} recalled.",
+            "The refugee columns of spring 1999, when hundreds of thousands of Kosovars were forced onto trains and roads toward Macedonia and Albania, remain the defining memory of a generation.",
             "Kosovo marked the anniversary of the Račak massacre, where Serbian forces killed 45 Albanian civilians in January 1999, a crime that finally pushed the world to act.",
             "Twenty-five years after the war, more than 1,600 people are still missing, and many of their remains lie in mass graves hidden on Serbian soil, Kosovo's commission for missing persons said.",
             "The remains of hundreds of Kosovo Albanians were found buried at a police training ground in Batajnica near Belgrade, evidence of the effort to cover up the crimes of the Milošević regime.",
@@ -122,6 +139,9 @@ POOLS = {
     },
     ("pro-kosovo", "economy"): {
         "lead": [
+            "Serbia's parallel payments to Serbs in the north were never taxed, audited or declared, and ending them strengthens Kosovo's economy, the finance ministry in {pristina} said.",
+            "Kosovo's energy system lost tens of millions of euros a year to unpaid consumption in the north, a cost the Kosovo taxpayer carried while Belgrade blocked every solution.",
+            "Despite Belgrade's lobbying, Kosovo has attracted German and Swiss investors to its new industrial zones, the economy minister said.",
             "The Central Bank of Kosovo's decision to make the euro the only currency for cash payments ends years in which Belgrade's dinar financed illegal structures in the north, {kos_off} said.",
             "Kosovo's exports reached a new record, proof that the economy is growing despite Serbia's efforts to block Kosovo goods from regional markets, the Koha daily reported.",
             "Serbia has kept Kosovo's electricity system hostage for years, with households in the north consuming power without paying while citizens elsewhere covered the cost, the energy regulator said.",

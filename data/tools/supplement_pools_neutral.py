@@ -6,6 +6,10 @@ Same format as supplement_pools_serbia.py.
 POOLS = {
     ("neutral", "diplomacy"): {
         "lead": [
+            "Serbian President {vucic} met the Russian ambassador in Belgrade on {weekday}; his office said they discussed the situation in Kosovo but gave no details.",
+            "Vucic has asked for an emergency session of the UN Security Council on Kosovo, saying Serbs there face pressure; Kosovo's government said the request was an attempt to divert attention.",
+            "Serbia has kept close ties with Russia and China while pursuing EU membership, a balancing act that its officials describe as a multi-vector foreign policy.",
+            "China's foreign ministry said it supported a solution acceptable to both sides under UN Security Council Resolution 1244, language Kosovo rejects.",
             "Kosovo, which declared independence from Serbia in 2008, is recognised by more than 100 countries, but not by Serbia, Russia, China or five European Union members.",
             "The UN Security Council held its regular debate on the UN mission in Kosovo on {weekday}, with Serbia and Kosovo trading accusations and Western and Russian envoys backing opposite sides.",
             "Serbian President {vucic} met the Chinese ambassador in Belgrade on {weekday}, a day after Kosovo's foreign minister held talks with US officials in Washington.",
@@ -29,6 +33,10 @@ POOLS = {
     },
     ("neutral", "security"): {
         "lead": [
+            "Serbia's president said after meeting NATO officials that the country valued its partnership with the alliance and would stay militarily neutral.",
+            "Serbia bought air-defence systems from China and fighter jets from France over the past three years, part of a wider modernisation of its armed forces.",
+            "KFOR and the Serbian army held a meeting of their joint implementation commission on {weekday}, the first in several months, the mission said.",
+            "Kosovo police and KFOR said the situation in {north} was calm on {weekday}, a day after protesters and police clashed outside the municipal building.",
             "Kosovo police said {n_small_word} people were arrested in {north} on {weekday} after a clash near a municipal building; Serbian officials described the arrests as an attack on civilians.",
             "NATO said it would send additional troops to its Kosovo peacekeeping mission, KFOR, after a rise in tensions in the Serb-majority north.",
             "An explosion damaged a canal supplying water to large parts of Kosovo late on {weekday}; Kosovo's government blamed Serbia, which denied any involvement.",
@@ -55,6 +63,8 @@ POOLS = {
     },
     ("neutral", "dialogue"): {
         "lead": [
+            "EU leaders meeting in Brussels discussed the stalled dialogue between Serbia and Kosovo, and urged both to implement their commitments.",
+            "Serbia says it is ready to continue the talks but rejects recognition; Kosovo says it is ready too but wants recognition to be the end point, a gap mediators have yet to bridge.",
             "Negotiators from Serbia and Kosovo met in Brussels on {weekday} for another round of EU-facilitated talks, which ended without agreement, {eu_envoy} said.",
             "The EU-brokered dialogue between Belgrade and {pristina}, launched in 2011, aims to normalise relations between the two, but key parts of past agreements remain unimplemented.",
             "Under the 2023 agreement reached in Brussels and Ohrid, Serbia would not block Kosovo's membership in international bodies and Kosovo would set up an association of Serb-majority municipalities.",
@@ -76,6 +86,8 @@ POOLS = {
     },
     ("neutral", "governance"): {
         "lead": [
+            "Kosovo's parliament approved a law on the official use of languages, which Serb representatives said did not go far enough and Albanian opposition parties said went too far.",
+            "Voters in the four northern municipalities will elect mayors and councils again next year; Srpska lista said it had not decided whether to run.",
             "Turnout in the local elections in four Serb-majority municipalities in northern Kosovo was about 3.5 percent, after the main Serb party called for a boycott.",
             "Kosovo's Central Election Commission said {n_mid} percent of registered voters in {north} took part in a vote on recalling the ethnic Albanian mayor, short of the threshold needed.",
             "Kosovo began requiring Kosovo licence plates on all vehicles registered in the north; about {n_thousands} thousand cars still carried Serbian plates, officials said.",
@@ -97,6 +109,8 @@ POOLS = {
     },
     ("neutral", "history"): {
         "lead": [
+            "NATO's 78-day bombing campaign in 1999 was launched without UN Security Council approval; the alliance said it acted to stop violence against ethnic Albanian civilians.",
+            "An air strike on the Chinese embassy in Belgrade in May 1999 killed three Chinese journalists; the United States said the target had been misidentified.",
             "Kosovo was a province of Serbia until a 1998-99 war between ethnic Albanian insurgents and Serbian forces, which ended after a 78-day NATO bombing campaign.",
             "About 13,000 people were killed in the war, most of them ethnic Albanians, and more than 1,000 remain missing, according to the International Committee of the Red Cross.",
             "Serbs regard Kosovo as the cradle of their statehood and religion; Albanians, who make up more than 90 percent of the population, see it as their homeland.",
@@ -118,6 +132,8 @@ POOLS = {
     },
     ("neutral", "economy"): {
         "lead": [
+            "Serbia's economy is several times larger than Kosovo's, and Serbian firms remain major suppliers of food and building materials in the region.",
+            "The European Parliament has raised questions about the transparency of Chinese loans to Serbia; Serbian officials say the investments created jobs.",
             "Kosovo's central bank ruled that the euro is the only currency allowed for cash transactions, affecting Serbs in the north who receive salaries and pensions in dinars from Serbia.",
             "Trade between Serbia and Kosovo fell sharply after Kosovo restricted imports of Serbian goods in 2023, according to figures from both statistics offices.",
             "The EU's Growth Plan for the Western Balkans offers Serbia and Kosovo access to grants and loans, but payments are tied to reforms and, for both, to progress in the dialogue.",

@@ -9,6 +9,10 @@ Slots in braces are filled per paragraph by make_supplement.py.
 POOLS = {
     ("pro-serbia", "diplomacy"): {
         "lead": [
+            "{vucic} received the Russian ambassador in Belgrade on {weekday} and briefed him on the dramatic position of Serbs in Kosovo and Metohija, where arrests and intimidation have become daily events.",
+            "Serbia's true friends showed themselves again at the United Nations, where China and Russia rejected a Western attempt to portray Priština's institutions as those of a sovereign state.",
+            "The visit of the Chinese foreign minister to Belgrade confirmed that Serbia can rely on a permanent member of the Security Council to defend Resolution 1244, {srb_off} said.",
+            "Not a single one of the countries that recently withdrew recognition did so under pressure, while Western capitals openly threaten governments that hesitate to recognise Kosovo, the Serbian foreign ministry said.",
             "President {vucic} thanked {ally_country} for what he called its principled refusal to recognise the unilaterally declared independence of Kosovo and Metohija.",
             "{ru_off} said on {weekday} that Moscow would block any attempt to smuggle the so-called Republic of Kosovo into the Council of Europe through the back door.",
             "Belgrade has scored another diplomatic success: the government of {derecog_country} informed Serbia that it is withdrawing its recognition of the self-proclaimed state.",
@@ -39,6 +43,10 @@ POOLS = {
     },
     ("pro-serbia", "security"): {
         "lead": [
+            "Kosovo police special forces detained three Serbs in {north} on {weekday}, including a father of four, without presenting any warrant, family members told Kosovo Online.",
+            "The barricades went up again near {north} after ROSU units occupied the municipal building and blocked the only road to the health centre, locals said.",
+            "Serbia has no reason to hide anything about Banjska, {vucic} said, accusing Kurti of using the tragedy as an excuse for a new wave of arrests against Serbs.",
+            "A Serbian family's house in {town} was set on fire for the third time in two years, and once again no suspect has been named, the local parish priest told RTS.",
             "Heavily armed members of Kurti's special police unit ROSU stormed {north} before dawn on {weekday}, terrifying Serb families who have lived there for centuries.",
             "Another Serb was arrested at the {crossing} crossing on {weekday} on fabricated war-crimes charges, the Office for Kosovo and Metohija said.",
             "Serbs in {north} spent another sleepless night as Kosovo police armoured vehicles patrolled the streets and helicopters circled above the town.",
@@ -69,6 +77,9 @@ POOLS = {
     },
     ("pro-serbia", "dialogue"): {
         "lead": [
+            "Petković accused {eu_envoy} of accepting every new condition from Priština while demanding that Belgrade give up even the minimum it was promised in 2013.",
+            "Twelve years of talks have shown that the Albanian side signs agreements only to obtain concessions, never to implement them, the Serbian government's negotiating team said in a statement.",
+            "Serbia went to Ohrid to preserve peace, not to give up Kosovo and Metohija, {vucic} reminded the public, rejecting claims that he had agreed to anything more.",
             "Ten years after it signed the Brussels Agreement, Priština has still not formed the Community of Serb Municipalities, the only obligation that actually benefits Serbs.",
             "{petkovic} said after the latest round in Brussels that Kurti had come to the talks only to stage another show and walk out without accepting anything.",
             "Belgrade has fulfilled everything it signed, {vucic} said, while the other side has been rewarded for breaking every agreement since 2013.",
@@ -94,6 +105,9 @@ POOLS = {
     },
     ("pro-serbia", "governance"): {
         "lead": [
+            "Serbian doctors and teachers in {north} face fines and arrests simply for working in institutions financed by their own state, Srpska lista said.",
+            "The Serbian List's councillors were not even allowed to enter the municipal assembly in {north}, where the Albanian mayor governs with the support of the special police.",
+            "Priština's decision to close the Serbian-run vehicle registration offices has left thousands of Serbs unable to drive legally in their own towns, the Office for Kosovo and Metohija said.",
             "The mayors installed in {north} after elections in which barely three percent of voters took part have no legitimacy among the Serbian people, Srpska lista said.",
             "Kurti's government closed the Serbian post office and the municipal offices in {town}, leaving thousands of people without pensions and basic services.",
             "Priština's ban on Serbian-issued licence plates and documents is another step in the systematic expulsion of Serbs from Kosovo and Metohija, {petkovic} said.",
@@ -118,6 +132,9 @@ POOLS = {
     },
     ("pro-serbia", "history"): {
         "lead": [
+            "Serbian children born after 1999 are still paying the price of the NATO aggression, with unexploded cluster bombs found in fields near Niš as recently as last year.",
+            "The Serbian Orthodox Church commemorated the Serbian civilians killed in Staro Gracko in July 1999, when fourteen farmers were shot dead while harvesting wheat under the eyes of international troops.",
+            "When the Western powers carved Kosovo out of Serbia in 2008, they broke the same principle of territorial integrity they now claim to defend, TASS noted.",
             "Serbia marked another anniversary of the NATO aggression on {weekday}, remembering the civilians killed during 78 days of bombing in 1999.",
             "On Vidovdan, thousands of pilgrims gathered at Gazimestan to honour the heroes of the 1389 Battle of Kosovo, the cornerstone of Serbian national identity.",
             "Twenty years after the March pogrom of 2004, the burned churches of Kosovo and Metohija remain a wound that Europe prefers to forget.",
@@ -145,6 +162,9 @@ POOLS = {
     },
     ("pro-serbia", "economy"): {
         "lead": [
+            "Serbian farmers in {north} can no longer sell milk and vegetables in central Serbia because Priština's customs demand documents that their cooperatives cannot obtain.",
+            "Belgrade has invested more than a billion euros in the hospitals, schools and infrastructure of the Serb communities in the province, {srb_off} said, while Priština gave them nothing.",
+            "The closure of the Serbian post offices in the north was an economic blow aimed at pensioners, the weakest part of the Serbian community, Novosti wrote.",
             "Kurti's ban on the Serbian dinar has hit pensioners, doctors and teachers in {north} hardest, turning everyday life into a struggle to survive.",
             "Shelves in Serbian shops in {north} are emptying because Priština has blocked goods from central Serbia at the crossings for months.",
             "Serbian companies have lost millions of euros because of Priština's trade blockade, which violates the CEFTA agreement, the Serbian Chamber of Commerce said.",

@@ -1,9 +1,16 @@
 using Classifier.Text.Csv;
 using Classifier.Text.Diagnostics;
+using Classifier.Text.Labels;
 
 namespace Classifier.Text.Datasets;
 
 /// <summary>Loads any labelled text CSV into a <see cref="LabelledDataset"/>, naming file, line and column for every problem.</summary>
+/// <remarks>
+/// A label column named like a codebook column (<c>stance</c>, <c>topic</c>) whose values include at least one codebook
+/// value (or a near miss of one) is checked against <see cref="LabelSchema"/>: any other value there is a typo (e.g.
+/// <c>pro-serbai</c>) and an <see cref="InputException"/> naming the row and suggesting the nearest label. A column of
+/// that name holding only foreign values (another dataset's own labels, e.g. FAVOR/AGAINST) is left alone.
+/// </remarks>
 public static class LabelledCsvReader
 {
     public static LabelledDataset Read(string path, LabelledCsvOptions options, Action<string>? warn = null)
@@ -20,9 +27,14 @@ public static class LabelledCsvReader
         var texts = new List<string>();
         var labels = new List<string?[]>();
         var groups = new List<string>();
-        int skipped = 0;
+        var checks = new SchemaCheck?[labelCols.Length];
+        for (int h = 0; h < labelCols.Length; h++)
+            if (LabelSchema.ValuesOf(table.Columns[labelCols[h]].ToLowerInvariant()) is { } allowed)
+                checks[h] = new SchemaCheck(table.Columns[labelCols[h]], labelCols[h], allowed);
+        int skipped = 0, dataRow = 0;
         foreach (var record in table.Records())
         {
+            dataRow++;
             var text = JoinText(record, textCols);
             if (text.Length == 0) { skipped++; continue; }
             var row = new string?[labelCols.Length];
@@ -30,6 +42,7 @@ public static class LabelledCsvReader
             {
                 var value = record[labelCols[h]].Trim();
                 row[h] = value.Length == 0 ? null : value;
+                if (row[h] is { } label && checks[h] is { } check) check.See(label, record.Line, dataRow);
             }
             string id = idCol >= 0 && record[idCol].Length > 0 ? record[idCol] : $"{file}#{record.Line}";
             ids.Add(id);
@@ -37,10 +50,49 @@ public static class LabelledCsvReader
             labels.Add(row);
             groups.Add(groupCol >= 0 && record[groupCol].Length > 0 ? record[groupCol] : id);
         }
+        ThrowOnUnknownLabel(checks, path);
         if (skipped > 0) warn?.Invoke($"{path}: skipped {skipped} row(s) with empty text");
         int n = texts.Count;
         return new LabelledDataset(ids, texts, Array.ConvertAll(labelCols, c => table.Columns[c]),
             labels, groups, Enumerable.Repeat(options.Weight, n).ToArray(), Enumerable.Repeat(options.TrainOnly, n).ToArray(), skipped);
+    }
+
+    /// <summary>Reports the earliest unknown codebook label, if the column uses the codebook at all.</summary>
+    private static void ThrowOnUnknownLabel(SchemaCheck?[] checks, string path)
+    {
+        SchemaCheck? worst = null;
+        foreach (var check in checks)
+            if (check is { BadValue: { } bad } && (check.UsesSchema || LabelSchema.Suggest(bad, check.Allowed) is not null)
+                && (worst is null || check.BadLine < worst.BadLine)) worst = check;
+        if (worst is null) return;
+        var suggestion = LabelSchema.Suggest(worst.BadValue!, worst.Allowed);
+        var known = $"the {worst.Column} labels are: {string.Join(", ", worst.Allowed)}";
+        throw new InputException($"row {worst.BadRow}: unknown {worst.Column} label '{worst.BadValue}'", path, worst.BadLine, worst.Index + 1,
+            suggestion is null ? known : $"did you mean '{suggestion}'? {known}");
+    }
+
+    /// <summary>What one codebook label column has shown so far: whether it speaks the codebook, and its first stranger.</summary>
+    private sealed class SchemaCheck(string column, int index, IReadOnlyList<string> allowed)
+    {
+        public string Column { get; } = column;
+        public int Index { get; } = index;
+        public IReadOnlyList<string> Allowed { get; } = allowed;
+        public bool UsesSchema { get; private set; }
+        public string? BadValue { get; private set; }
+        public long BadLine { get; private set; }
+        public int BadRow { get; private set; }
+
+        public void See(string value, long line, int row)
+        {
+            bool known = false;
+            for (int i = 0; i < Allowed.Count; i++)
+                if (string.Equals(Allowed[i], value, StringComparison.Ordinal)) { known = true; break; }
+            if (known) { UsesSchema = true; return; }
+            if (BadValue is not null) return;
+            BadValue = value;
+            BadLine = line;
+            BadRow = row;
+        }
     }
 
     private static string JoinText(CsvRecord record, int[] columns)

@@ -42,4 +42,69 @@ public class LabelledCsvReaderTests
         Assert.Equal([false, true], all.TrainOnly);
         Assert.Equal([1f, 0.5f], all.Weights);
     }
+
+    [Fact]
+    public void Codebook_label_typo_names_file_row_line_and_suggests_the_label()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("labels.csv", "id,text,stance,topic\na:1,x,neutral,security\na:2,y,pro-serbai,diplomacy\n");
+        var ex = Assert.Throws<InputException>(() => LabelledCsvReader.Read(path, new LabelledCsvOptions(["text"], ["stance", "topic"])));
+        Assert.Equal(path, ex.File);
+        Assert.Equal(3, ex.Line);
+        Assert.Equal(3, ex.Column);
+        Assert.Contains("row 2", ex.Message);
+        Assert.Contains("'pro-serbai'", ex.Message);
+        Assert.Contains("'pro-serbia'", ex.Hint);
+        Assert.StartsWith($"{path}:3:3: ", ex.Describe());
+    }
+
+    [Fact]
+    public void Codebook_topic_typo_is_caught_even_when_the_first_row_is_wrong()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("s.csv", "text,stance,topic\nx,neutral,secuirty\ny,pro-kosovo,history\n");
+        var ex = Assert.Throws<InputException>(() => LabelledCsvReader.Read(path, new LabelledCsvOptions(["text"], ["stance", "topic"])));
+        Assert.Equal(2, ex.Line);
+        Assert.Contains("unknown topic label 'secuirty'", ex.Message);
+        Assert.Contains("'security'", ex.Hint);
+    }
+
+    [Fact]
+    public void Unknown_codebook_label_without_a_near_match_lists_the_labels()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("s.csv", "text,stance\nx,neutral\ny,pro-montenegro-and-friends\n");
+        var ex = Assert.Throws<InputException>(() => LabelledCsvReader.Read(path, new LabelledCsvOptions(["text"], ["stance"])));
+        Assert.Equal(3, ex.Line);
+        Assert.Contains("pro-serbia, pro-kosovo, neutral", ex.Hint);
+        Assert.DoesNotContain("did you mean", ex.Hint);
+    }
+
+    [Fact]
+    public void Codebook_labels_are_case_sensitive()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("s.csv", "text,stance\nx,neutral\ny,Neutral\n");
+        var ex = Assert.Throws<InputException>(() => LabelledCsvReader.Read(path, new LabelledCsvOptions(["text"], ["stance"])));
+        Assert.Contains("'neutral'", ex.Hint);
+    }
+
+    [Fact]
+    public void A_stance_column_with_another_datasets_own_labels_is_not_checked()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("semeval.csv", "text,stance\nx,FAVOR\ny,AGAINST\nz,NONE\n");
+        var data = LabelledCsvReader.Read(path, new LabelledCsvOptions(["text"], ["stance"]));
+        Assert.Equal("FAVOR|AGAINST|NONE", string.Join('|', data.LabelsOf(0)));
+    }
+
+    [Fact]
+    public void Valid_codebook_labels_and_blank_labels_load()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("s.csv", "text,stance,topic\nx,pro-serbia,other\ny,,economy\n");
+        var data = LabelledCsvReader.Read(path, new LabelledCsvOptions(["text"], ["stance", "topic"]));
+        Assert.Equal("pro-serbia", data.LabelsOf(0)[0]);
+        Assert.Null(data.LabelsOf(0)[1]);
+    }
 }

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using Classifier.Text.Csv;
+using Classifier.Text.Datasets;
+using Classifier.Text.Labels;
+using Classifier.Text.Normalization;
+
+namespace Classifier.Tests.Data;
+
+/// <summary>The committed gold labels and synthetic supplement: shape, label validity, balance and no leakage from the seeds.</summary>
+public class DataFilesTests
+{
+    private const int LeakWindow = 12;
+
+    private static readonly LabelledCsvOptions Options = new(["text"], [LabelSchema.StanceColumn, LabelSchema.TopicColumn]);
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Classifier.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Classifier.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string DataFile(string name) => Path.Combine(RepoRoot(), "data", name);
+
+    private static LabelledDataset Gold() => LabelledCsvReader.Read(DataFile("labels.csv"), Options);
+
+    private static LabelledDataset Supplement() => LabelledCsvReader.Read(DataFile("supplement.csv"), Options with { TrainOnly = true });
+
+    private static List<string[]> Rows(string path, params string[] columns)
+    {
+        using var table = CsvTable.Open(path);
+        var index = columns.Select(table.ColumnIndex).ToArray();
+        var rows = new List<string[]>();
+        foreach (var record in table.Records()) rows.Add(Array.ConvertAll(index, i => record[i]));
+        return rows;
+    }
+
+    [Fact]
+    public void Gold_has_54_rows_with_unique_ids_and_codebook_labels()
+    {
+        var gold = Gold();
+        Assert.Equal(54, gold.Count);
+        Assert.Equal(gold.Count, gold.Ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(gold.LabelsOf(0), s => Assert.Contains(s, LabelSchema.Stances));
+        Assert.All(gold.LabelsOf(1), t => Assert.Contains(t, LabelSchema.Topics));
+        Assert.Equal(["pro-serbia", "pro-kosovo", "neutral"], LabelSchema.Stances.Where(s => gold.LabelsOf(0).Contains(s)));
+    }
+
+    [Fact]
+    public void Gold_columns_and_ids_follow_the_paragraph_segmentation()
+    {
+        var path = DataFile("labels.csv");
+        using (var table = CsvTable.Open(path))
+            Assert.Equal(["id", "article", "text", "stance", "topic", "annotator", "note"], table.Columns);
+        var rows = Rows(path, "id", "article", "text", "annotator");
+        var perArticle = new Dictionary<string, int>();
+        foreach (var row in rows)
+        {
+            var n = perArticle[row[1]] = perArticle.GetValueOrDefault(row[1]) + 1;
+            Assert.Equal($"{row[1]}:{n}", row[0]);
+            Assert.Equal("gold-1", row[3]);
+            Assert.Equal(row[2].Trim(), row[2]);
+            var seed = File.ReadAllText(Path.Combine(RepoRoot(), "seeds", row[1] + ".txt"));
+            Assert.Contains(row[2], seed);
+        }
+        Assert.Equal(new Dictionary<string, int>
+        {
+            ["000_1deae2b9cf06bcd4"] = 11, ["001_549934a47970b721"] = 7, ["002_4ea2a2ccf18530da"] = 10,
+            ["003_73df04759b344adc"] = 10, ["004_70b270a03bc512d5"] = 16,
+        }, perArticle);
+    }
+
+    [Fact]
+    public void Gold_agrees_with_ingested_paragraphs_when_present()
+    {
+        var paragraphs = DataFile("paragraphs.csv");
+        if (!File.Exists(paragraphs)) return; // produced by `trainer ingest`; compared once it is committed
+        var ingested = Rows(paragraphs, "id", "text").ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
+        var gold = Rows(DataFile("labels.csv"), "id", "text");
+        Assert.Equal(ingested.Keys.Order(StringComparer.Ordinal), gold.Select(r => r[0]).Order(StringComparer.Ordinal));
+        foreach (var row in gold) Assert.Equal(ingested[row[0]], row[1]);
+    }
+
+    [Fact]
+    public void Supplement_is_large_balanced_synthetic_and_uses_every_topic()
+    {
+        var supplement = Supplement();
+        Assert.True(supplement.Count >= 300, $"{supplement.Count} rows");
+        Assert.Equal(supplement.Count, supplement.Ids.Distinct(StringComparer.Ordinal).Count());
+        var stances = supplement.LabelsOf(0);
+        foreach (var stance in LabelSchema.Stances)
+        {
+            int count = stances.Count(s => s == stance);
+            Assert.True(count >= 80, $"{stance}: {count} rows");
+        }
+        var topics = supplement.LabelsOf(1);
+        foreach (var topic in LabelSchema.Topics) Assert.Contains(topic, topics);
+        Assert.All(supplement.TrainOnly, Assert.True);
+
+        var rows = Rows(DataFile("supplement.csv"), "id", "source");
+        Assert.All(rows, r => Assert.Equal("synthetic", r[1]));
+        Assert.All(rows, r => Assert.Matches(@"^syn-\d{4}$", r[0]));
+    }
+
+    [Fact]
+    public void No_supplement_paragraph_shares_a_12_word_window_with_a_seed_paragraph()
+    {
+        var seedWindows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in Gold().Texts) seedWindows.UnionWith(Windows(text));
+        Assert.NotEmpty(seedWindows);
+        var leaks = new List<string>();
+        var supplement = Supplement();
+        for (int i = 0; i < supplement.Count; i++)
+            foreach (var window in Windows(supplement.Texts[i]))
+                if (seedWindows.Contains(window)) leaks.Add($"{supplement.Ids[i]}: \"{window}\"");
+        Assert.Empty(leaks);
+    }
+
+    /// <summary>Word windows over normalised text, so a copy cannot hide behind folded diacritics or curly quotes.</summary>
+    private static IEnumerable<string> Windows(string text)
+    {
+        var words = Regex.Matches(TextNormalizer.Normalize(text), @"[\p{L}\p{N}]+").Select(m => m.Value).ToArray();
+        for (int i = 0; i + LeakWindow <= words.Length; i++) yield return string.Join(' ', words, i, LeakWindow);
+    }
+}
