@@ -57,7 +57,14 @@ public static class ModelFile
             Entries = entries.ToDictionary(kv => kv.Key, kv => new ManifestEntry { Bytes = kv.Value.Length, Sha256 = Sha256(kv.Value) }),
         };
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
+        try
+        {
+            if (directory is not null) Directory.CreateDirectory(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(path, $"cannot create the directory '{directory}': {ex.Message}", ex);
+        }
         AtomicFile.Write(path, stream =>
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);

@@ -44,11 +44,14 @@ public static class Fixtures
     }
 
     /// <summary>An article in plain text: a headline and paragraphs separated by blank lines.</summary>
+    // Distinct paragraphs: ingestion drops a line that repeats the one before it.
+    private static readonly string[] Days = ["monday", "tuesday", "wednesday", "thursday", "friday"];
+
     public static string Article(string stance, int paragraphs = 3)
     {
         var sb = new StringBuilder("Officials meet over the regional dispute\n\n");
         for (int p = 0; p < paragraphs; p++)
-            sb.Append($"The officials said on monday that {string.Join(' ', Cues[stance])} remained the police question after meeting with reporters.\n\n");
+            sb.Append($"The officials said on {Days[p % Days.Length]} that {string.Join(' ', Cues[stance])} remained the police question after meeting with reporters.\n\n");
         return sb.ToString();
     }
 }
