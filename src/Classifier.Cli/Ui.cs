@@ -11,13 +11,16 @@ public static class Ui
     public static IAnsiConsole Create(TextWriter writer, bool? forceInteractive = null)
     {
         bool interactive = forceInteractive ?? (ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
+        // Redirected output has no width; 80 columns would truncate the metric tables in logs and files.
+        if (!interactive) console.Profile.Width = 140;
+        return console;
     }
 
     /// <summary>Runs <paramref name="work"/> under a progress bar on interactive terminals, silently elsewhere.</summary>
