@@ -276,6 +276,17 @@ public class EngineFeaturizerTests
     }
 
     [Fact]
+    public void Vocabulary_counts_documents_across_chunks_of_a_large_corpus()
+    {
+        // Only rows 0 and 4500 say "mitrovica"; they fall in different chunks of the document-frequency pass.
+        var texts = Enumerable.Range(0, 5000).Select(i => i is 0 or 4500 ? $"mitrovica bridge {i}" : $"row {i % 50} text").ToArray();
+        var (fitted, features) = new TextFeaturizer(Vocabulary() with { MinCount = 2 }).FitTransform(texts);
+        Assert.Equal(["mitrovica", "bridge"], fitted.Terms("mitrovica bridge 4500").Select(t => t.Text).ToArray());
+        foreach (var i in new[] { 0, 1, 4095, 4096, 4500, 4999 })
+            AssertSameVector(fitted.Transform(texts[i]), features.Row(i));
+    }
+
+    [Fact]
     public void Invalid_options_are_refused()
     {
         Assert.Throws<ArgumentException>(() => new TextFeaturizer(new FeaturizerOptions { WordNgrams = 4 }));
