@@ -287,6 +287,28 @@ public class EngineFeaturizerTests
     }
 
     [Fact]
+    public void Concurrent_transforms_by_featurizers_of_different_sizes_match_sequential_ones()
+    {
+        var small = new TextFeaturizer(Vocabulary(wordNgrams: 2, charMin: 2, charMax: 3)).Fit(Corpus);
+        var large = new TextFeaturizer(new FeaturizerOptions()).Fit(Corpus);
+        var texts = Enumerable.Range(0, 400).Select(i => $"{Corpus[i % Corpus.Length]} {i}").ToArray();
+        var expected = texts.Select(t => (small.Transform(t), large.Transform(t))).ToArray();
+        var actual = new (SparseVector, SparseVector)[texts.Length];
+        Parallel.For(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            // Alternate the order so each thread's scratch space serves both sizes.
+            actual[i] = i % 2 == 0 ? (small.Transform(texts[i]), large.Transform(texts[i])) : Swap(large.Transform(texts[i]), small.Transform(texts[i]));
+        });
+        for (int i = 0; i < texts.Length; i++)
+        {
+            AssertSameVector(expected[i].Item1, actual[i].Item1);
+            AssertSameVector(expected[i].Item2, actual[i].Item2);
+        }
+    }
+
+    private static (SparseVector, SparseVector) Swap(SparseVector large, SparseVector small) => (small, large);
+
+    [Fact]
     public void Invalid_options_are_refused()
     {
         Assert.Throws<ArgumentException>(() => new TextFeaturizer(new FeaturizerOptions { WordNgrams = 4 }));
