@@ -16,16 +16,20 @@ public sealed class TextFeaturizer
     public FittedFeaturizer Fit(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
         FitTransform(texts, cancellationToken).Featurizer;
 
-    /// <summary>Fits and featurizes the same texts in one pass over them (training needs both).</summary>
+    /// <summary>Fits and featurizes the same texts (training needs both).</summary>
+    /// <remarks>
+    /// The n-gram hashes of a text are several times its size, so they are never held for the whole corpus at once
+    /// (ML.NET's known memory blow-up on 100k+ rows): hashing counts each text as it is extracted; a learned
+    /// vocabulary counts document frequencies chunk by chunk, then extracts again to count terms.
+    /// </remarks>
     public (FittedFeaturizer Featurizer, SparseMatrix Features) FitTransform(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
-        var grams = new NgramList[texts.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, texts.Count, parallel, i => grams[i] = NgramExtractor.Extract(texts[i], Options));
-        var fitted = Options.LearnVocabulary ? FittedFeaturizer.WithVocabulary(Options, LearnVocabulary(grams)) : FittedFeaturizer.Hashing(Options);
+        var fitted = Options.LearnVocabulary
+            ? FittedFeaturizer.WithVocabulary(Options, LearnVocabulary(texts, parallel))
+            : FittedFeaturizer.Hashing(Options);
         var raw = new SparseVector[texts.Count];
-        Parallel.For(0, texts.Count, parallel, i => raw[i] = fitted.CountTerms(grams[i]));
-        grams = [];
+        Parallel.For(0, texts.Count, parallel, i => raw[i] = fitted.CountTerms(NgramExtractor.Extract(texts[i], Options)));
         var df = new int[fitted.FeatureCount];
         foreach (var row in raw) foreach (var f in row.Indices) df[f]++;
         var idf = fitted.Idf;
@@ -34,20 +38,30 @@ public sealed class TextFeaturizer
         return (fitted, SparseMatrix.FromRows(fitted.FeatureCount, raw));
     }
 
+    private const int VocabularyChunk = 4096;
+
     // Keyed by 64-bit n-gram hash; a collision between two distinct n-grams of one corpus is vanishingly unlikely.
-    private (ulong[] Words, ulong[] Chars) LearnVocabulary(NgramList[] grams)
+    private (ulong[] Words, ulong[] Chars) LearnVocabulary(IReadOnlyList<string> texts, ParallelOptions parallel)
     {
         var documentCounts = new Dictionary<ulong, (int Count, bool Char)>();
         var seen = new HashSet<ulong>();
-        foreach (var doc in grams)
+        var grams = new NgramList[Math.Min(VocabularyChunk, texts.Count)];
+        for (int start = 0; start < texts.Count; start += VocabularyChunk)
         {
-            seen.Clear();
-            for (int i = 0; i < doc.Hashes.Length; i++)
+            int count = Math.Min(VocabularyChunk, texts.Count - start);
+            Parallel.For(0, count, parallel, i => grams[i] = NgramExtractor.Extract(texts[start + i], Options));
+            for (int d = 0; d < count; d++)
             {
-                var g = doc.Hashes[i];
-                if (!seen.Add(g)) continue;
-                documentCounts.TryGetValue(g, out var c);
-                documentCounts[g] = (c.Count + 1, i >= doc.CharStart);
+                var doc = grams[d];
+                seen.Clear();
+                for (int i = 0; i < doc.Hashes.Length; i++)
+                {
+                    var g = doc.Hashes[i];
+                    if (!seen.Add(g)) continue;
+                    documentCounts.TryGetValue(g, out var c);
+                    documentCounts[g] = (c.Count + 1, i >= doc.CharStart);
+                }
+                grams[d] = default;
             }
         }
         var words = new List<ulong>();

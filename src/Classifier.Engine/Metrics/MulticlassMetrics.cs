@@ -36,7 +36,7 @@ public sealed record MulticlassMetrics(
             int actual = truth[i], predicted = ArgMax(p);
             confusion.Add(actual, predicted);
             support[actual]++;
-            logLoss -= Math.Log(Math.Max(p[actual], Epsilon));
+            logLoss -= Math.Log(Math.Clamp((double)p[actual], Epsilon, 1));
             if (RankOf(p, actual) < topK) topKHits++;
         }
         logLoss = n == 0 ? 0 : logLoss / n;

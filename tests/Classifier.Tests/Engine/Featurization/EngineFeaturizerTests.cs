@@ -276,6 +276,39 @@ public class EngineFeaturizerTests
     }
 
     [Fact]
+    public void Vocabulary_counts_documents_across_chunks_of_a_large_corpus()
+    {
+        // Only rows 0 and 4500 say "mitrovica"; they fall in different chunks of the document-frequency pass.
+        var texts = Enumerable.Range(0, 5000).Select(i => i is 0 or 4500 ? $"mitrovica bridge {i}" : $"row {i % 50} text").ToArray();
+        var (fitted, features) = new TextFeaturizer(Vocabulary() with { MinCount = 2 }).FitTransform(texts);
+        Assert.Equal(["mitrovica", "bridge"], fitted.Terms("mitrovica bridge 4500").Select(t => t.Text).ToArray());
+        foreach (var i in new[] { 0, 1, 4095, 4096, 4500, 4999 })
+            AssertSameVector(fitted.Transform(texts[i]), features.Row(i));
+    }
+
+    [Fact]
+    public void Concurrent_transforms_by_featurizers_of_different_sizes_match_sequential_ones()
+    {
+        var small = new TextFeaturizer(Vocabulary(wordNgrams: 2, charMin: 2, charMax: 3)).Fit(Corpus);
+        var large = new TextFeaturizer(new FeaturizerOptions()).Fit(Corpus);
+        var texts = Enumerable.Range(0, 400).Select(i => $"{Corpus[i % Corpus.Length]} {i}").ToArray();
+        var expected = texts.Select(t => (small.Transform(t), large.Transform(t))).ToArray();
+        var actual = new (SparseVector, SparseVector)[texts.Length];
+        Parallel.For(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            // Alternate the order so each thread's scratch space serves both sizes.
+            actual[i] = i % 2 == 0 ? (small.Transform(texts[i]), large.Transform(texts[i])) : Swap(large.Transform(texts[i]), small.Transform(texts[i]));
+        });
+        for (int i = 0; i < texts.Length; i++)
+        {
+            AssertSameVector(expected[i].Item1, actual[i].Item1);
+            AssertSameVector(expected[i].Item2, actual[i].Item2);
+        }
+    }
+
+    private static (SparseVector, SparseVector) Swap(SparseVector large, SparseVector small) => (small, large);
+
+    [Fact]
     public void Invalid_options_are_refused()
     {
         Assert.Throws<ArgumentException>(() => new TextFeaturizer(new FeaturizerOptions { WordNgrams = 4 }));

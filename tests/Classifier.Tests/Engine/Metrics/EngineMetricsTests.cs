@@ -100,6 +100,9 @@ public class EngineMetricsTests
         // One class only: the prior entropy is 0 and the reduction is reported as 0, not NaN.
         Assert.Equal(0.0, m.LogLossReduction);
         Assert.Equal(0.5, m.MicroAccuracy);
+        // The clamp is two-sided: a probability a hair above 1 (float rounding) adds 0, never a negative loss.
+        var over = MulticlassMetrics.Compute(["x", "y"], [0], [1.0000001f, 0f]);
+        Assert.Equal(0.0, over.LogLoss);
     }
 
     [Fact]
