@@ -35,26 +35,57 @@ public static class TrainCommand
         var report = new Option<string?>("--report") { Description = "Write report.md, report.html and metrics.json from the cross-validated predictions to this directory." };
         var classWeights = new Option<string>("--class-weights") { Description = "balanced (every class weighs the same in total) or none.", DefaultValueFactory = _ => "balanced" };
         classWeights.AcceptOnlyFromAmong("balanced", "none");
-        var hashBits = new Option<int?>("--hash-bits") { Description = "Hash n-grams into 2^bits buckets per block (default: the featurizer's)." };
+        var hashBits = new Option<int?>("--hash-bits") { Description = "Hash n-grams into 2^bits buckets per block (default 18)." };
+        var wordNgrams = new Option<int?>("--word-ngrams") { Description = "Longest word n-gram, 1 to 3 (default 2: unigrams and bigrams)." };
+        var charNgrams = new Option<string?>("--char-ngrams") { Description = "Character n-gram lengths as MIN-MAX, or 'none' (default 2-4)." };
+        var minCount = new Option<int?>("--min-count") { Description = "Learn a vocabulary of n-grams seen in at least this many texts instead of hashing." };
 
         var command = new Command("train", "Train a model on labelled text, report cross-validated accuracy and save the model.\n" +
             "Example: trainer train --data data/labels.csv --train-only data/supplement.csv --model models/default.zip")
         {
-            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, report, classWeights, hashBits,
+            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, report, classWeights, hashBits, wordNgrams, charNgrams, minCount,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct, new TrainArguments(
             parse.GetValue(data)!, parse.GetValue(trainOnly) ?? [], parse.GetValue(weak) ?? [], parse.GetValue(weakWeight),
             parse.GetValue(textCols)!, parse.GetValue(labelCols) ?? [], parse.GetValue(groupCol), parse.GetValue(model)!,
             parse.GetValue(trainer)!, CommonOptions.ParseSettings(parse.GetValue(settings) ?? []), parse.GetValue(cv)!, parse.GetValue(seed),
             CommonOptions.ParseDuration(parse.GetValue(budget)!), parse.GetValue(report),
-            parse.GetValue(classWeights) == "none" ? ClassWeighting.None : ClassWeighting.Balanced, parse.GetValue(hashBits)))));
+            parse.GetValue(classWeights) == "none" ? ClassWeighting.None : ClassWeighting.Balanced,
+            FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount))))));
         return command;
     }
 
     private sealed record TrainArguments(
         string[] Data, string[] TrainOnly, string[] Weak, float WeakWeight, string[] TextColumns, string[] LabelColumns, string? GroupColumn,
         string Model, string Trainer, Dictionary<string, string> Settings, string Cv, int Seed, TimeSpan Budget, string? Report,
-        ClassWeighting ClassWeighting, int? HashBits);
+        ClassWeighting ClassWeighting, FeaturizerOptions Featurizer);
+
+    private static FeaturizerOptions FeaturizerFrom(int? hashBits, int? wordNgrams, string? charNgrams, int? minCount)
+    {
+        var options = new FeaturizerOptions();
+        if (hashBits is { } bits) options = options with { HashBits = bits };
+        if (wordNgrams is { } n) options = options with { WordNgrams = n };
+        if (minCount is { } count) options = options with { LearnVocabulary = true, MinCount = count };
+        if (charNgrams is { } range)
+        {
+            var text = range.Trim().ToLowerInvariant();
+            var parts = text.Split('-');
+            if (text == "none") options = options with { CharNgramMin = 0 };
+            else if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int min)
+                     && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int max))
+                options = options with { CharNgramMin = min, CharNgramMax = max };
+            else throw new UsageException($"--char-ngrams '{range}' is not a range", "write MIN-MAX such as 2-4, or none");
+        }
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+        return options;
+    }
 
     private static int Run(ParseResult parse, CancellationToken ct, TrainArguments args)
     {
@@ -74,7 +105,7 @@ public static class TrainCommand
             TrainerSettings = args.Settings,
             Seed = args.Seed,
             ClassWeighting = args.ClassWeighting,
-            Featurizer = args.HashBits is { } bits ? new FeaturizerOptions { HashBits = bits } : new FeaturizerOptions(),
+            Featurizer = args.Featurizer,
         };
         var labelSets = PipelineTrainer.LabelSets(dataset);
 
