@@ -46,6 +46,15 @@ public class IngestionDropRulesTests
     public void Prose_that_looks_a_little_like_furniture_is_kept(string line) => Assert.Null(ReasonFor(line));
 
     [Fact]
+    public void Only_a_repeated_headline_length_line_is_dropped()
+    {
+        const string para = "The officials said on Monday that the talks in Brussels would continue after a meeting with reporters and envoys from both sides of the dispute.";
+        var result = Split($"Officials meet over the dispute\n\nOfficials meet over the dispute\n{para}\n\n{para}\n");
+        Assert.Equal([3], result.Dropped.Select(d => d.Line));
+        Assert.Equal(3, result.Kept.Count);
+    }
+
+    [Fact]
     public void A_related_final_headline_is_kept_and_an_unrelated_one_dropped()
     {
         const string body = "Serbia and Kosovo leaders meet\nSerbian and Kosovo leaders met in Brussels for talks on the border crossing.\nThe talks ended without a deal.\n";
