@@ -32,6 +32,8 @@ public class IngestionDropRulesTests
     [InlineData("© 2023 Some Outlet. All rights reserved.", "site-furniture")]
     [InlineData("Share this article", "site-furniture")]
     [InlineData("3) Hungary", "list-heading")]
+    [InlineData("(Beta)", "byline")]
+    [InlineData("Source: Tanjug", "byline")]
     [InlineData("Kosovo police said the border crossing reopened on Monday after talks.", "repeated-headline")]
     public void General_page_furniture_is_dropped(string line, string reason) => Assert.Equal(reason, ReasonFor(line));
 
@@ -42,6 +44,8 @@ public class IngestionDropRulesTests
     [InlineData("Kurti said the attack/ the shooting was planned in Belgrade.")]
     [InlineData("He said 2. the talks must go on, and 3. nobody should leave them.")]
     [InlineData("News of the attack spread quickly through Mitrovica.")]
+    [InlineData("Reuters reported that the talks collapsed.")]
+    [InlineData("Sources said the talks collapsed on Monday.")]
     [InlineData("The photo: a burned car near the bridge, shared widely online, was fake.")]
     public void Prose_that_looks_a_little_like_furniture_is_kept(string line) => Assert.Null(ReasonFor(line));
 
