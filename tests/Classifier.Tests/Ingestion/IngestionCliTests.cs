@@ -15,7 +15,7 @@ public class IngestionCliTests
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
-    private static string[] LeftoverTemps(string dir) => Directory.GetFiles(dir, "*.tmp");
+    private static string[] FilesIn(string dir) => Directory.GetFiles(dir).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray()!;
 
     [Fact]
     public void Ingests_the_seeds_and_reports_counts_by_reason()
@@ -82,7 +82,7 @@ public class IngestionCliTests
         Assert.Contains("b.txt", run.Error);
         Assert.Contains("empty", run.Error);
         Assert.Equal("previous contents\n", File.ReadAllText(output));
-        Assert.Empty(LeftoverTemps(dir.Path));
+        Assert.Equal(["p.csv"], FilesIn(dir.Path));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class IngestionCliTests
         Assert.Equal(ExitCodes.InputError, run.ExitCode);
         Assert.Contains("bad.csv:3", run.Error);
         Assert.False(File.Exists(output));
-        Assert.Empty(LeftoverTemps(dir.Path));
+        Assert.Equal(["bad.csv"], FilesIn(dir.Path));
     }
 
     [Fact]

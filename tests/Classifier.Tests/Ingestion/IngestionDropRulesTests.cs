@@ -69,6 +69,11 @@ public class IngestionDropRulesTests
         Assert.Equal("leaked-headline", unrelated.Dropped[0].Reason);
         Assert.Equal(4, unrelated.Dropped[0].Line);
         Assert.Equal([4, 6], unrelated.Dropped.Select(d => d.Line));
+        // Several teasers at the foot of the page are judged one by one.
+        var teasers = Split(body + "Related Articles\nEarthquake shakes western Turkey overnight\nKosovo and Serbia leaders to meet again in Brussels\nOil prices climb on supply fears\n");
+        Assert.Equal([(4, "site-furniture"), (5, "leaked-headline"), (7, "leaked-headline")], teasers.Dropped.Select(d => (d.Line, d.Reason)));
+        Assert.Equal(6, teasers.Kept[^1].Line);
+        Assert.Equal(4, teasers.Kept[^1].Index);
         // A headline-shaped line followed by more prose is a subheading, not a leak.
         var middle = Split(body + "Earthquake shakes western Turkey overnight\nThe talks will resume in Brussels next week.\n");
         Assert.Equal(5, middle.Kept.Count);
