@@ -33,6 +33,10 @@ public class IngestionDropRulesTests
     [InlineData("Share this article", "site-furniture")]
     [InlineData("3) Hungary", "list-heading")]
     [InlineData("(Beta)", "byline")]
+    [InlineData("Подели", "site-furniture")]
+    [InlineData("Pročitajte još", "site-furniture")]
+    [InlineData("Izvor: N1, Beta", "byline")]
+    [InlineData("Foto: Tanjug/Dimitrije Goll", "photo-credit")]
     [InlineData("Source: Tanjug", "byline")]
     [InlineData("Kosovo police said the border crossing reopened on Monday after talks.", "repeated-headline")]
     public void General_page_furniture_is_dropped(string line, string reason) => Assert.Equal(reason, ReasonFor(line));
