@@ -162,6 +162,18 @@ public class IngestionCliTests
     }
 
     [Fact]
+    public void A_csv_with_no_articles_exits_3_and_writes_nothing()
+    {
+        using var dir = new TempDir();
+        var csv = dir.Write("none.csv", "id,text\na,\"  \"\n");
+        var run = CliRun.Trainer("ingest", csv, "--out", dir.File("p.csv"));
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains("no articles", run.Error);
+        Assert.Contains("has no text; skipped", run.Error);
+        Assert.Equal(["none.csv"], FilesIn(dir.Path));
+    }
+
+    [Fact]
     public void Out_is_required()
     {
         var run = CliRun.Trainer("ingest", IngestionRepo.Seeds);
