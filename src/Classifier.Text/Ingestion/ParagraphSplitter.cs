@@ -9,8 +9,8 @@ namespace Classifier.Text.Ingestion;
 /// </summary>
 public sealed class ParagraphSplitter(DropRules rules)
 {
-    // Past this many trailing dropped lines a pending headline is no longer "at the end of the page" in any useful sense.
-    private const int MaxPendingDrops = 10_000;
+    // Past this many held lines a run of headlines is no longer "at the end of the page" in any useful sense; also bounds memory.
+    private const int MaxTail = 10_000;
 
     public DropRules Rules { get; } = rules;
 
@@ -40,8 +40,10 @@ public sealed class ParagraphSplitter(DropRules rules)
         var sketch = leaked is null ? null : new WordSketch();
         int lineNumber = 0, nonBlank = 0, index = 0;
         string? previousKey = null;
-        (string Text, int Line)? pending = null;
-        var pendingDrops = new List<DroppedParagraph>();
+        // The page's tail since the last line of prose: headline-shaped kept lines (Drop null) and dropped lines, in line
+        // order. Only when the article ends is it known whether those headlines were the article's or leaked in.
+        var tail = new List<(DroppedParagraph? Drop, string Text, int Line)>();
+        int tailHeadlines = 0;
 
         string? raw;
         while ((raw = ReadLine(text, source ?? articleId, lineNumber + 1)) is not null)
@@ -67,18 +69,23 @@ public sealed class ParagraphSplitter(DropRules rules)
             if (rule is not null)
             {
                 var drop = new DroppedParagraph(articleId, lineNumber, original, rule.Reason, rule.Name);
-                if (pending is null) onDropped(drop);
-                else if (pendingDrops.Count < MaxPendingDrops) pendingDrops.Add(drop);
-                else { FlushPending(keep: true); onDropped(drop); }
+                if (tailHeadlines == 0) onDropped(drop);
+                else if (tail.Count < MaxTail) tail.Add((drop, original, lineNumber));
+                else { FlushTail(atEnd: false); onDropped(drop); }
                 continue;
             }
 
-            if (pending is not null) FlushPending(keep: true);
             previousKey = key;
-            if (leaked is not null && index > 0 && leaked.LooksLikeHeadline(line)) pending = (line, lineNumber);
-            else Keep(line, lineNumber);
+            if (leaked is not null && index + tailHeadlines > 0 && tail.Count < MaxTail && leaked.LooksLikeHeadline(line))
+            {
+                tail.Add((null, line, lineNumber));
+                tailHeadlines++;
+                continue;
+            }
+            if (tailHeadlines > 0) FlushTail(atEnd: false);
+            Keep(line, lineNumber);
         }
-        if (pending is { } last) FlushPending(keep: !leaked!.IsUnrelated(last.Text, sketch!));
+        if (tailHeadlines > 0) FlushTail(atEnd: true);
         return nonBlank;
 
         void Keep(string line, int at)
@@ -88,14 +95,23 @@ public sealed class ParagraphSplitter(DropRules rules)
             if (sketch is not null) foreach (var w in leaked!.ContentWords(line)) sketch.Add(w);
         }
 
-        void FlushPending(bool keep)
+        // Prose after the tail makes its headlines subheadings (kept); at the end of the page each one is judged on its own
+        // against the words of the prose above it.
+        void FlushTail(bool atEnd)
         {
-            var (line, at) = pending!.Value;
-            pending = null;
-            if (keep) Keep(line, at);
-            else onDropped(new DroppedParagraph(articleId, at, line, leaked!.Reason, leaked.Name));
-            foreach (var d in pendingDrops) onDropped(d);
-            pendingDrops.Clear();
+            var decided = new bool[tail.Count];
+            if (atEnd)
+                for (int i = 0; i < tail.Count; i++)
+                    decided[i] = tail[i].Drop is null && leaked!.IsUnrelated(tail[i].Text, sketch!);
+            for (int i = 0; i < tail.Count; i++)
+            {
+                var (drop, line, at) = tail[i];
+                if (drop is not null) onDropped(drop);
+                else if (decided[i]) onDropped(new DroppedParagraph(articleId, at, line, leaked!.Reason, leaked.Name));
+                else Keep(line, at);
+            }
+            tail.Clear();
+            tailHeadlines = 0;
         }
     }
 

@@ -82,6 +82,8 @@ public static class IngestCommand
                 }
                 return 0;
             });
+            if (articles == 0)
+                throw new InputException("no articles found in the input", string.Join(", ", paths), hint: "a CSV of articles needs at least one row with text");
             csv.Flush();
         });
 

@@ -1,0 +1,190 @@
+using Classifier.Tests.Support;
+using Classifier.Text.Diagnostics;
+using Classifier.Text.Ingestion;
+
+namespace Classifier.Tests.Ingestion;
+
+/// <summary>The built-in rules on lines the seeds do not contain, and the rules file format with its errors.</summary>
+public class IngestionDropRulesTests
+{
+    private static SplitResult Split(string text, DropRules? rules = null) =>
+        new ParagraphSplitter(rules ?? DropRules.Default).Split(new Article("t", "t.txt", text));
+
+    private static string? ReasonFor(string line, string before = "Kosovo police said the border crossing reopened on Monday after talks.")
+    {
+        var result = Split($"Headline about the crossing\n{before}\n{line}\nThe crossing stays open, police in Kosovo and Serbia said on Monday.\n");
+        return result.Dropped.SingleOrDefault(d => d.Line == 3)?.Reason;
+    }
+
+    [Theory]
+    [InlineData("BELGRADE –", "dateline")]
+    [InlineData("PRISTINA, Sept 26 (Reuters) -", "dateline")]
+    [InlineData("September 26, 2023", "dateline")]
+    [InlineData("Updated: 26.09.2023 14:05 CET", "dateline")]
+    [InlineData("By Jane Doe and John Roe", "byline")]
+    [InlineData("Reporting by Fatos Bytyci; Editing by Alex Richardson", "byline")]
+    [InlineData("Photo: AP", "photo-credit")]
+    [InlineData("REUTERS/Marko Djurica", "photo-credit")]
+    [InlineData("Police guard the bridge in Mitrovica. Photo: AP", "photo-caption")]
+    [InlineData("Police guard the bridge in Mitrovica. REUTERS/Ognen Teofilovski", "photo-caption")]
+    [InlineData("» Related Articles", "site-furniture")]
+    [InlineData("Read more: Kosovo and Serbia agree on plates", "site-furniture")]
+    [InlineData("© 2023 Some Outlet. All rights reserved.", "site-furniture")]
+    [InlineData("Share this article", "site-furniture")]
+    [InlineData("3) Hungary", "list-heading")]
+    [InlineData("(Beta)", "byline")]
+    [InlineData("Подели", "site-furniture")]
+    [InlineData("Pročitajte još", "site-furniture")]
+    [InlineData("Izvor: N1, Beta", "byline")]
+    [InlineData("Foto: Tanjug/Dimitrije Goll", "photo-credit")]
+    [InlineData("Source: Tanjug", "byline")]
+    [InlineData("Kosovo police said the border crossing reopened on Monday after talks.", "repeated-headline")]
+    public void General_page_furniture_is_dropped(string line, string reason) => Assert.Equal(reason, ReasonFor(line));
+
+    [Theory]
+    [InlineData("By Monday, the talks in Brussels had collapsed without any agreement.")]
+    [InlineData("BELGRADE – Serbia's president said the army was on alert.")]
+    [InlineData("SERBIA PUTS ARMY ON HIGHEST ALERT")]
+    [InlineData("Kurti said the attack/ the shooting was planned in Belgrade.")]
+    [InlineData("He said 2. the talks must go on, and 3. nobody should leave them.")]
+    [InlineData("News of the attack spread quickly through Mitrovica.")]
+    [InlineData("Reuters reported that the talks collapsed.")]
+    [InlineData("Sources said the talks collapsed on Monday.")]
+    [InlineData("The photo: a burned car near the bridge, shared widely online, was fake.")]
+    public void Prose_that_looks_a_little_like_furniture_is_kept(string line) => Assert.Null(ReasonFor(line));
+
+    [Fact]
+    public void Only_a_repeated_headline_length_line_is_dropped()
+    {
+        const string para = "The officials said on Monday that the talks in Brussels would continue after a meeting with reporters and envoys from both sides of the dispute.";
+        var result = Split($"Officials meet over the dispute\n\nOfficials meet over the dispute\n{para}\n\n{para}\n");
+        Assert.Equal([3], result.Dropped.Select(d => d.Line));
+        Assert.Equal(3, result.Kept.Count);
+    }
+
+    [Fact]
+    public void A_related_final_headline_is_kept_and_an_unrelated_one_dropped()
+    {
+        const string body = "Serbia and Kosovo leaders meet\nSerbian and Kosovo leaders met in Brussels for talks on the border crossing.\nThe talks ended without a deal.\n";
+        var related = Split(body + "Kosovo and Serbia leaders to meet again in Brussels\n\nSource link\n");
+        Assert.Equal(4, related.Kept.Count);
+        var unrelated = Split(body + "Earthquake shakes western Turkey overnight\n\nSource link\n");
+        Assert.Equal(3, unrelated.Kept.Count);
+        Assert.Equal("leaked-headline", unrelated.Dropped[0].Reason);
+        Assert.Equal(4, unrelated.Dropped[0].Line);
+        Assert.Equal([4, 6], unrelated.Dropped.Select(d => d.Line));
+        // Several teasers at the foot of the page are judged one by one.
+        var teasers = Split(body + "Related Articles\nEarthquake shakes western Turkey overnight\nKosovo and Serbia leaders to meet again in Brussels\nOil prices climb on supply fears\n");
+        Assert.Equal([(4, "site-furniture"), (5, "leaked-headline"), (7, "leaked-headline")], teasers.Dropped.Select(d => (d.Line, d.Reason)));
+        Assert.Equal(6, teasers.Kept[^1].Line);
+        Assert.Equal(4, teasers.Kept[^1].Index);
+        // A headline-shaped line followed by more prose is a subheading, not a leak.
+        var middle = Split(body + "Earthquake shakes western Turkey overnight\nThe talks will resume in Brussels next week.\n");
+        Assert.Equal(5, middle.Kept.Count);
+    }
+
+    [Fact]
+    public void Built_in_rules_are_data_with_a_rationale_each()
+    {
+        var json = DropRules.BuiltInJson();
+        Assert.Contains("\"rules\"", json);
+        Assert.NotEmpty(DropRules.Default.Rules);
+        foreach (var rule in DropRules.Default.Rules)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(rule.Rationale), rule.Name);
+            Assert.Contains(rule.Kind, new[] { "phrases", "regex", "structural" });
+        }
+        Assert.Equal(DropRules.Default.Rules.Count, DropRules.Default.Rules.Select(r => r.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_user_file_extends_replaces_and_disables_rules()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("rules.json", """
+            {
+              // comments are allowed
+              "rules": [
+                { "name": "newsletter-teaser", "reason": "site-furniture", "kind": "phrases", "match": "line",
+                  "phrases": ["Get the Balkan Brief"], "rationale": "our outlet's newsletter box" },
+                { "name": "byline", "enabled": false },
+                { "name": "numbered-list-heading", "reason": "list-heading", "kind": "regex", "pattern": "^#\\d+ ", "rationale": "hash lists" }
+              ]
+            }
+            """);
+        var rules = DropRules.Load(path);
+        Assert.Equal(path, rules.Source);
+        Assert.Equal(DropRules.Default.Rules.Count, rules.Rules.Count);
+        var result = Split("Headline here now\nGet the Balkan Brief\nBy Jane Doe\n#1 China\n1. China\nA sentence of prose.\n", rules);
+        Assert.Equal([(2, "site-furniture"), (4, "list-heading")], result.Dropped.Select(d => (d.Line, d.Reason)));
+        Assert.Contains(result.Kept, p => p.Text == "By Jane Doe");
+        Assert.Contains(result.Kept, p => p.Text == "1. China");
+    }
+
+    [Fact]
+    public void A_file_that_extends_none_stands_alone()
+    {
+        var rules = DropRules.Parse("""{ "extends": "none", "rules": [ { "name": "x", "reason": "r", "kind": "phrases", "phrases": ["News"], "rationale": "test" } ] }""", "own.json", DropRules.Default);
+        Assert.Single(rules.Rules);
+        Assert.Equal(["Dismiss"], Split("News\nDismiss\n", rules).Kept.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_strip_rule_trims_a_kept_line_and_drops_it_when_nothing_is_left()
+    {
+        var result = Split("Headline here now\nThe talks went on./The Outlet/\n/The Outlet/\n");
+        Assert.Equal(["Headline here now", "The talks went on."], result.Kept.Select(p => p.Text));
+        Assert.Equal((3, "signature"), (result.Dropped.Single().Line, result.Dropped.Single().Reason));
+        var rules = DropRules.Parse("""{ "rules": [ { "name": "tail", "reason": "signature", "kind": "regex", "action": "strip", "pattern": "\\s*\\[[A-Z]+\\]$", "rationale": "agency tag" } ] }""", "s.json", DropRules.Default);
+        var tagged = Split("Headline here now\nThe talks went on. [AFP]\n[AFP]\n", rules);
+        Assert.Equal("The talks went on.", tagged.Kept[1].Text);
+        Assert.Equal(("signature", "tail"), (tagged.Dropped.Single().Reason, tagged.Dropped.Single().Rule));
+    }
+
+    [Fact]
+    public void A_regex_that_runs_past_its_timeout_keeps_the_line()
+    {
+        var rules = DropRules.Parse("""{ "extends": "none", "rules": [ { "name": "slow", "reason": "r", "kind": "regex", "pattern": "^(a+)+$", "timeoutMs": 1, "rationale": "catastrophic on purpose" } ] }""", "slow.json", null);
+        var line = new string('a', 5000) + "!";
+        Assert.Single(Split(line, rules).Kept);
+    }
+
+    [Theory]
+    [InlineData("""{ "rules": [ { "name": "a", "reason": "r", "kind": "glob", "rationale": "x" } ] }""", "rule \"a\"", "unknown kind")]
+    [InlineData("""{ "rules": [ { "name": "bad-re", "reason": "r", "kind": "regex", "pattern": "([a-z", "rationale": "x" } ] }""", "rule \"bad-re\"", "invalid pattern")]
+    [InlineData("""{ "rules": [ { "name": "why", "reason": "r", "kind": "phrases", "phrases": ["x"] } ] }""", "rule \"why\"", "rationale")]
+    [InlineData("""{ "rules": [ { "reason": "r", "kind": "phrases", "phrases": ["x"], "rationale": "x" } ] }""", "rule #1", "name")]
+    [InlineData("""{ "rules": [ { "name": "typo", "reason": "r", "kind": "phrases", "phrase": ["x"], "rationale": "x" } ] }""", "rule \"typo\"", "phrases")]
+    [InlineData("""{ "rules": [ { "name": "s", "reason": "r", "kind": "structural", "check": "vibes", "rationale": "x" } ] }""", "rule \"s\"", "unknown check")]
+    [InlineData("""{ "rules": [ { "name": "ghost", "enabled": false } ] }""", "rule \"ghost\"", "no such rule")]
+    [InlineData("""{ "rules": [ { "name": "t", "reason": "r", "kind": "regex", "pattern": "x", "timeoutMs": 0, "rationale": "x" } ] }""", "rule \"t\"", "timeoutMs")]
+    [InlineData("""{ "rulez": [] }""", "rulez", "unknown")]
+    public void Rule_file_mistakes_name_the_file_and_the_rule(string json, string rule, string what)
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("my-rules.json", json);
+        var ex = Assert.Throws<InputException>(() => DropRules.Load(path));
+        Assert.Equal(path, ex.File);
+        Assert.Contains(rule, ex.Message);
+        Assert.Contains(what, ex.Message + ex.Hint);
+    }
+
+    [Fact]
+    public void Invalid_json_names_the_line()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("broken.json", "{\n  \"rules\": [\n    { \"name\": \"a\" \n  ]\n}\n");
+        var ex = Assert.Throws<InputException>(() => DropRules.Load(path));
+        Assert.Equal(path, ex.File);
+        Assert.Equal(4, ex.Line);
+        Assert.Contains("JSON", ex.Message);
+    }
+
+    [Fact]
+    public void A_missing_rules_file_is_an_input_error()
+    {
+        using var dir = new TempDir();
+        var ex = Assert.Throws<InputException>(() => DropRules.Load(dir.File("none.json")));
+        Assert.Equal(dir.File("none.json"), ex.File);
+    }
+}
