@@ -52,7 +52,7 @@ public sealed class FittedFeaturizer
 
     public SparseVector Transform(string text)
     {
-        var v = CountTerms(NgramExtractor.Extract(text, Options));
+        var v = CountTerms(text);
         Weigh(v);
         return v;
     }
@@ -75,30 +75,50 @@ public sealed class FittedFeaturizer
     }
 
     /// <summary>Signed n-gram counts (raw term frequencies), indices ascending.</summary>
-    internal SparseVector CountTerms(NgramList grams)
+    internal SparseVector CountTerms(NgramList grams) => CountTerms(grams.Hashes, grams.CharStart, _scratch ??= new Scratch());
+
+    /// <summary>Extracts and counts in per-thread buffers: the only allocations are the returned vector's arrays.</summary>
+    internal SparseVector CountTerms(string text)
     {
         var scratch = _scratch ??= new Scratch();
-        scratch.EnsureSize(FeatureCount);
-        var counts = scratch.Counts;
-        var touched = scratch.Touched;
-        touched.Clear();
-        for (int i = 0; i < grams.Hashes.Length; i++)
+        int count = NgramExtractor.ExtractInto(text, Options, ref scratch.Hashes, out int charStart);
+        return CountTerms(scratch.Hashes.AsSpan(0, count), charStart, scratch);
+    }
+
+    // Sorting (feature, sign) keys keeps the work in a small, cache-resident array; a dense count array over 2^19
+    // features would cost a cache miss per n-gram.
+    private SparseVector CountTerms(ReadOnlySpan<ulong> hashes, int charStart, Scratch scratch)
+    {
+        if (scratch.Keys.Length < hashes.Length) scratch.Keys = new int[Math.Max(hashes.Length, scratch.Keys.Length * 2)];
+        var keys = scratch.Keys.AsSpan();
+        int n = 0;
+        for (int i = 0; i < hashes.Length; i++)
         {
-            int f = FeatureOf(grams.Hashes[i], i >= grams.CharStart, out float sign);
-            if (f < 0) continue;
-            if (counts[f] == 0) touched.Add(f);
-            counts[f] += sign;
+            int f = FeatureOf(hashes[i], i >= charStart, out float sign);
+            if (f >= 0) keys[n++] = (f << 1) | (sign < 0 ? 1 : 0);
         }
-        touched.Sort();
-        var indices = new List<int>(touched.Count);
-        var values = new List<float>(touched.Count);
-        foreach (var f in touched)
+        keys = keys[..n];
+        keys.Sort();
+        int unique = 0;
+        for (int i = 0; i < n; i++) if (i == 0 || keys[i] >> 1 != keys[i - 1] >> 1) unique++;
+        var indices = new int[unique];
+        var values = new float[unique];
+        int at = -1;
+        for (int i = 0; i < n; i++)
         {
-            // Colliding n-grams of opposite sign may cancel; a zero is dropped rather than stored.
-            if (counts[f] != 0) { indices.Add(f); values.Add(counts[f]); }
-            counts[f] = 0;
+            int f = keys[i] >> 1;
+            if (at < 0 || indices[at] != f) indices[++at] = f;
+            values[at] += (keys[i] & 1) == 0 ? 1f : -1f;
         }
-        return new SparseVector([.. indices], [.. values]);
+        // Colliding n-grams of opposite sign may cancel; zeros are dropped rather than stored.
+        int kept = 0;
+        for (int i = 0; i < unique; i++) if (values[i] != 0f) kept++;
+        if (kept == unique) return new SparseVector(indices, values);
+        var keptIndices = new int[kept];
+        var keptValues = new float[kept];
+        for (int i = 0, j = 0; i < unique; i++)
+            if (values[i] != 0f) { keptIndices[j] = indices[i]; keptValues[j++] = values[i]; }
+        return new SparseVector(keptIndices, keptValues);
     }
 
     /// <summary>Turns raw counts into the configured weights, in place: TF transform, IDF, per-block L2 norm.</summary>
@@ -161,15 +181,10 @@ public sealed class FittedFeaturizer
         return new FittedFeaturizer(options, words, chars, idf);
     }
 
-    /// <summary>Per-thread accumulator: a dense count array reset through the list of touched entries.</summary>
+    /// <summary>Per-thread buffers for n-gram hashes and sort keys, grown on demand and reused.</summary>
     private sealed class Scratch
     {
-        public float[] Counts = [];
-        public readonly List<int> Touched = new(1024);
-
-        public void EnsureSize(int size)
-        {
-            if (Counts.Length < size) Counts = new float[size];
-        }
+        public ulong[] Hashes = new ulong[1024];
+        public int[] Keys = new int[1024];
     }
 }

@@ -14,32 +14,48 @@ public static class NgramExtractor
 
     public static NgramList Extract(string text, FeaturizerOptions options)
     {
+        var buffer = new ulong[64];
+        int count = ExtractInto(text, options, ref buffer, out int charStart);
+        return new NgramList(buffer.AsSpan(0, count).ToArray(), charStart);
+    }
+
+    /// <summary>
+    /// Writes the n-gram hashes of <paramref name="text"/> into <paramref name="buffer"/> (grown when too small) and
+    /// returns how many there are; word n-grams come first, character n-grams from <paramref name="charStart"/> on.
+    /// The hot path of featurization: callers reuse one buffer per thread, so nothing is allocated per n-gram.
+    /// </summary>
+    public static int ExtractInto(string text, FeaturizerOptions options, ref ulong[] buffer, out int charStart)
+    {
         var padded = PaddedTokens(text, out var tokenStarts, out var tokenCount);
-        var hashes = new List<ulong>(padded.Length * 4);
-        var tokenHashes = new ulong[tokenCount];
+        int wordMax = options.WordNgrams, charMin = options.CharNgramMin, charMax = options.CharNgramMax;
+        int upper = tokenCount * wordMax + (charMin > 0 ? padded.Length * (charMax - charMin + 1) : 0);
+        if (buffer.Length < upper) buffer = new ulong[Math.Max(upper, buffer.Length * 2)];
+        var hashes = buffer.AsSpan();
+        int count = 0;
+        Span<ulong> tokenHashes = tokenCount <= 256 ? stackalloc ulong[tokenCount] : new ulong[tokenCount];
         for (int t = 0; t < tokenCount; t++)
             tokenHashes[t] = Fnv(padded.AsSpan(tokenStarts[t], TokenLength(padded, tokenStarts[t])));
         for (int t = 0; t < tokenCount; t++)
         {
             ulong h = WordSalt;
-            for (int n = 0; n < options.WordNgrams && t + n < tokenCount; n++)
+            for (int n = 0; n < wordMax && t + n < tokenCount; n++)
             {
                 h = Mix(h * Golden + tokenHashes[t + n]);
-                hashes.Add(h);
+                hashes[count++] = h;
             }
         }
-        int charStart = hashes.Count;
-        if (options.CharNgramMin > 0)
-            for (int i = 0; i + options.CharNgramMin <= padded.Length; i++)
+        charStart = count;
+        if (charMin > 0)
+            for (int i = 0; i + charMin <= padded.Length; i++)
             {
                 ulong h = CharSalt;
-                for (int n = 1; n <= options.CharNgramMax && i + n <= padded.Length; n++)
+                for (int n = 1; n <= charMax && i + n <= padded.Length; n++)
                 {
                     h = (h ^ padded[i + n - 1]) * FnvPrime;
-                    if (n >= options.CharNgramMin) hashes.Add(Mix(h));
+                    if (n >= charMin) hashes[count++] = Mix(h);
                 }
             }
-        return new NgramList([.. hashes], charStart);
+        return count;
     }
 
     /// <summary>The same n-grams as <see cref="Extract"/>, in the same order, with their text (for explanations).</summary>

@@ -29,7 +29,7 @@ public sealed class TextFeaturizer
             ? FittedFeaturizer.WithVocabulary(Options, LearnVocabulary(texts, parallel))
             : FittedFeaturizer.Hashing(Options);
         var raw = new SparseVector[texts.Count];
-        Parallel.For(0, texts.Count, parallel, i => raw[i] = fitted.CountTerms(NgramExtractor.Extract(texts[i], Options)));
+        Parallel.For(0, texts.Count, parallel, i => raw[i] = fitted.CountTerms(texts[i]));
         var df = new int[fitted.FeatureCount];
         foreach (var row in raw) foreach (var f in row.Indices) df[f]++;
         var idf = fitted.Idf;
