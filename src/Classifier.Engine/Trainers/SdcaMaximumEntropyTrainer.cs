@@ -98,7 +98,7 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
         var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         var rng = new Random(Options.Seed);
-        var bestW = new float[(long)d * k];
+        var bestW = new float[(long)d * state.Stride];
         var bestB = new float[k];
         double bestPrimal = double.PositiveInfinity;
         double gap = double.NaN;
@@ -127,7 +127,9 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
         _passes = pass;
         _gap = gap;
         progress?.Report(1.0);
-        return new LinearModel(d, k, bestW, bestB, LinearOutput.Softmax);
+        var weights = new float[(long)d * k];
+        for (int j = 0; j < d; j++) Array.Copy(bestW, (long)j * state.Stride, weights, (long)j * k, k);
+        return new LinearModel(d, k, weights, bestB, LinearOutput.Softmax);
     }
 
     /// <summary>Dual variables and the primal weights they define.</summary>
@@ -135,6 +137,7 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
     {
         private readonly TrainingSet _data;
         private readonly int _k;
+        private readonly int _stride;
         private readonly double _lambda;
         private readonly double _weightSum;
         private readonly float _l1Threshold;
@@ -151,6 +154,7 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
         {
             _data = data;
             _k = data.ClassCount;
+            _stride = Optimization.RowKernels.Stride(_k);
             _lambda = lambda;
             _l1 = l1;
             _l1Threshold = (float)(l1 / lambda);
@@ -159,7 +163,7 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
             double sum = 0;
             for (int i = 0; i < n; i++) sum += data.WeightOf(i);
             _weightSum = sum;
-            Weights = new float[(long)data.FeatureCount * _k];
+            Weights = new float[(long)data.FeatureCount * _stride];
             _v = l1 > 0 ? new float[Weights.Length] : Weights;
             _vBias = new float[_k];
             _p = new float[(long)n * _k];
@@ -170,7 +174,10 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
             _chunkSums = new double[(n + GapChunkRows - 1) / GapChunkRows];
         }
 
+        /// <summary>Primal weights, feature-major with blocks of <see cref="Stride"/> (padding lanes zero).</summary>
         public float[] Weights { get; }
+
+        public int Stride => _stride;
 
         public void CopyBiasesTo(float[] biases)
         {
@@ -180,6 +187,7 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
         public void Pass(int[] order, CancellationToken cancellationToken)
         {
             int k = _k;
+            int stride = _stride;
             if (_weightSum <= 0) return;
             var features = _data.Features;
             var weights = _data.Weights;
@@ -188,9 +196,11 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
             bool l1 = _l1 > 0;
             float threshold = _l1Threshold;
             double lambdaS = _lambda * _weightSum;
+            Span<float> zf = stackalloc float[stride];
             Span<double> z = stackalloc double[k];
             Span<double> pNew = stackalloc double[k];
-            Span<float> coef = stackalloc float[k];
+            Span<float> coef = stackalloc float[stride];
+            coef.Clear();
             for (int o = 0; o < order.Length; o++)
             {
                 if ((o & 4095) == 4095) cancellationToken.ThrowIfCancellationRequested();
@@ -200,37 +210,29 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
                 var row = features.Row(i);
                 var idx = row.Indices;
                 var val = row.Values;
-                for (int c = 0; c < k; c++) z[c] = _biasScale * _vBias[c];
+                zf.Clear();
                 for (int t = 0; t < idx.Length; t++)
-                {
-                    float x = val[t];
-                    var wj = w.AsSpan(idx[t] * k, k);
-                    for (int c = 0; c < k; c++) z[c] += x * wj[c];
-                }
+                    Optimization.RowKernels.AddScaled(zf, w, idx[t] * stride, val[t], stride);
+                for (int c = 0; c < k; c++) z[c] = zf[c] + _biasScale * _vBias[c];
                 var pOld = _p.AsSpan(i * k, k);
                 double a = s * _squaredNorm[i] / lambdaS;
                 SolveStep(z, pOld, a, pNew);
 
-                float step = (float)(s / lambdaS);
+                double step = s / lambdaS;
                 double maxChange = 0;
                 for (int c = 0; c < k; c++)
                 {
                     double delta = pNew[c] - pOld[c];
                     maxChange = Math.Max(maxChange, Math.Abs(delta));
-                    coef[c] = (float)(-delta) * step;
+                    coef[c] = (float)(-delta * step);
                 }
                 if (maxChange == 0) continue;
                 for (int t = 0; t < idx.Length; t++)
                 {
-                    int j = idx[t];
-                    float x = val[t];
-                    var vj = v.AsSpan(j * k, k);
-                    for (int c = 0; c < k; c++) vj[c] += x * coef[c];
+                    int offset = idx[t] * stride;
+                    Optimization.RowKernels.ScatterScaled(v, offset, coef, val[t], stride);
                     if (l1)
-                    {
-                        var wj = w.AsSpan(j * k, k);
-                        for (int c = 0; c < k; c++) wj[c] = SoftThreshold(vj[c], threshold);
-                    }
+                        for (int c = 0; c < k; c++) w[offset + c] = SoftThreshold(v[offset + c], threshold);
                 }
                 for (int c = 0; c < k; c++) _vBias[c] += _biasScale * coef[c];
                 double h = 0;
@@ -324,8 +326,10 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
         {
             int k = _k;
             var features = _data.Features;
+            int stride = _stride;
             var w = Weights;
             Span<double> z = stackalloc double[k];
+            Span<float> zf = stackalloc float[stride];
             double sum = 0;
             for (int i = start; i < end; i++)
             {
@@ -334,13 +338,10 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
                 var row = features.Row(i);
                 var idx = row.Indices;
                 var val = row.Values;
-                for (int c = 0; c < k; c++) z[c] = _biasScale * _vBias[c];
+                zf.Clear();
                 for (int t = 0; t < idx.Length; t++)
-                {
-                    float x = val[t];
-                    var wj = w.AsSpan(idx[t] * k, k);
-                    for (int c = 0; c < k; c++) z[c] += x * wj[c];
-                }
+                    Optimization.RowKernels.AddScaled(zf, w, idx[t] * stride, val[t], stride);
+                for (int c = 0; c < k; c++) z[c] = zf[c] + _biasScale * _vBias[c];
                 double max = double.NegativeInfinity;
                 for (int c = 0; c < k; c++) max = Math.Max(max, z[c]);
                 double e = 0;
