@@ -27,7 +27,8 @@ public sealed class SoftmaxObjective
     /// <param name="columnMap">Original column → compact column (−1 when absent), or null for the identity.</param>
     /// <param name="compactColumnCount">Number of compact columns (the column count when the map is null).</param>
     /// <param name="l2">L2 strength before the 1/Σs scaling; biases are not penalised.</param>
-    public SoftmaxObjective(TrainingSet data, int[]? columnMap, int compactColumnCount, double l2)
+    /// <param name="chunkCount">Row chunks evaluated in parallel; null = from the data shape (never from the thread count).</param>
+    public SoftmaxObjective(TrainingSet data, int[]? columnMap, int compactColumnCount, double l2, int? chunkCount = null)
     {
         Data = data;
         ColumnMap = columnMap;
@@ -40,7 +41,7 @@ public sealed class SoftmaxObjective
         WeightSum = sum;
         int n = data.RowCount;
         long paramCount = ParameterCount;
-        int chunks = (int)Math.Clamp(Math.Min(n / 2048, 8), 1, Math.Max(1, ChunkBufferBudget / Math.Max(1, paramCount) + 1));
+        int chunks = chunkCount is { } fixedChunks ? Math.Clamp(fixedChunks, 1, Math.Max(1, n)) : (int)Math.Clamp(Math.Min(n / 2048, 8), 1, Math.Max(1, ChunkBufferBudget / Math.Max(1, paramCount) + 1));
         _chunkStarts = new int[chunks + 1];
         for (int c = 0; c <= chunks; c++) _chunkStarts[c] = (int)((long)n * c / chunks);
         _chunkGradients = new float[chunks][];
