@@ -16,10 +16,11 @@ namespace Classifier.Engine.Trainers;
 /// h(p) = log p + a·p, t = z + a·p_old and μ set by Newton so that Σp = 1.
 /// </summary>
 /// <remarks>
-/// Why not ML.NET's pairwise form: that loss (Σ_{c≠y} log(1+exp(s_c − s_y))) is not the one whose softmax is
-/// calibrated, so its probabilities are systematically off; the multinomial dual optimises exactly the
-/// objective L-BFGS does (with a lightly penalised bias), and its dual variables double as the training
-/// predictions, which makes the duality gap cheap and exact. Examples are visited single-threaded in a seeded
+/// Why not ML.NET's pairwise form: that loss (Σ_{c≠y} log(1+exp(s_c − s_y))) is not the softmax cross-entropy,
+/// yet ML.NET turns its scores into probabilities with a softmax, so they are not the maximum-likelihood
+/// estimates (the pairwise form was not implemented here to measure by how much). The multinomial dual optimises
+/// exactly the objective L-BFGS does (with a lightly penalised bias; tests check both against scikit-learn), and
+/// its dual variables are the training predictions, which makes the duality gap exact. Examples are visited single-threaded in a seeded
 /// random order, so the result is identical whatever the thread count; only the duality-gap pass (a pure
 /// reduction over fixed row chunks, summed in order) runs in parallel. The run stops when (P−D)/P falls below
 /// the tolerance and returns the best primal iterate seen at a check, as ML.NET does.
