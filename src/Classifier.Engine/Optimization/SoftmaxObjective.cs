@@ -6,8 +6,8 @@ namespace Classifier.Engine.Optimization;
 /// The L2-regularised multinomial logistic (softmax cross-entropy) objective, in ML.NET's scaling:
 /// <code>f(θ) = ( Σ_i s_i·[logΣ_c exp(z_ic) − z_i,y_i] + (l2/2)·‖W‖² ) / Σ_i s_i</code>
 /// with z_ic = b_c + Σ_j x_ij·W[j, c] and s_i the example weight. Biases are not penalised.
-/// Parameters θ are laid out as the compact feature-major weights (<c>W[m·K + c]</c> for compact column m)
-/// followed by the K biases. Columns that never occur in the data can be dropped through
+/// Parameters θ are laid out as the compact feature-major weights (<c>W[m·Stride + c]</c> for compact column m,
+/// Stride = K rounded up to a multiple of 4 for SIMD, padding lanes always zero) followed by the K biases. Columns that never occur in the data can be dropped through
 /// <see cref="ColumnMap"/> (original column → compact column, −1 for absent): their gradient is always zero,
 /// so optimising over them would only waste memory.
 /// </summary>
@@ -27,19 +27,21 @@ public sealed class SoftmaxObjective
     /// <param name="columnMap">Original column → compact column (−1 when absent), or null for the identity.</param>
     /// <param name="compactColumnCount">Number of compact columns (the column count when the map is null).</param>
     /// <param name="l2">L2 strength before the 1/Σs scaling; biases are not penalised.</param>
-    public SoftmaxObjective(TrainingSet data, int[]? columnMap, int compactColumnCount, double l2)
+    /// <param name="chunkCount">Row chunks evaluated in parallel; null = from the data shape (never from the thread count).</param>
+    public SoftmaxObjective(TrainingSet data, int[]? columnMap, int compactColumnCount, double l2, int? chunkCount = null)
     {
         Data = data;
         ColumnMap = columnMap;
         CompactColumnCount = compactColumnCount;
         ClassCount = data.ClassCount;
+        Stride = RowKernels.Stride(ClassCount);
         L2 = l2;
         double sum = 0;
         for (int i = 0; i < data.RowCount; i++) sum += data.WeightOf(i);
         WeightSum = sum;
         int n = data.RowCount;
         long paramCount = ParameterCount;
-        int chunks = (int)Math.Clamp(Math.Min(n / 2048, 8), 1, Math.Max(1, ChunkBufferBudget / Math.Max(1, paramCount) + 1));
+        int chunks = chunkCount is { } fixedChunks ? Math.Clamp(fixedChunks, 1, Math.Max(1, n)) : (int)Math.Clamp(Math.Min(n / 2048, 8), 1, Math.Max(1, ChunkBufferBudget / Math.Max(1, paramCount) + 1));
         _chunkStarts = new int[chunks + 1];
         for (int c = 0; c <= chunks; c++) _chunkStarts[c] = (int)((long)n * c / chunks);
         _chunkGradients = new float[chunks][];
@@ -51,12 +53,15 @@ public sealed class SoftmaxObjective
     public int[]? ColumnMap { get; }
     public int CompactColumnCount { get; }
     public int ClassCount { get; }
+
+    /// <summary>Distance between consecutive columns' weight blocks in θ (K rounded up to a multiple of 4).</summary>
+    public int Stride { get; }
     public double L2 { get; }
     public double WeightSum { get; }
-    public int ParameterCount => CompactColumnCount * ClassCount + ClassCount;
+    public int ParameterCount => CompactColumnCount * Stride + ClassCount;
 
     /// <summary>Number of penalised parameters at the start of θ (everything except the trailing biases).</summary>
-    public int PenalisedCount => CompactColumnCount * ClassCount;
+    public int PenalisedCount => CompactColumnCount * Stride;
 
     /// <summary>Builds the compact map of the columns that hold at least one non-zero value.</summary>
     public static int[] BuildColumnMap(SparseMatrix features, out int compactCount)
@@ -125,13 +130,14 @@ public sealed class SoftmaxObjective
     private double AccumulateRows(ReadOnlySpan<float> theta, Span<float> gradient, int start, int end)
     {
         int k = ClassCount;
+        int stride = Stride;
         var features = Data.Features;
         var labels = Data.Labels;
         var weights = Data.Weights;
         var map = ColumnMap;
         var biases = theta.Slice(PenalisedCount, k);
         var biasGradient = gradient.Slice(PenalisedCount, k);
-        Span<float> z = stackalloc float[k];
+        Span<float> z = stackalloc float[stride];
         double loss = 0;
         for (int i = start; i < end; i++)
         {
@@ -140,14 +146,12 @@ public sealed class SoftmaxObjective
             var row = features.Row(i);
             var idx = row.Indices;
             var val = row.Values;
+            z.Clear();
             biases.CopyTo(z);
             for (int t = 0; t < idx.Length; t++)
             {
                 int m = map is null ? idx[t] : map[idx[t]];
-                if (m < 0) continue;
-                float x = val[t];
-                var w = theta.Slice(m * k, k);
-                for (int c = 0; c < k; c++) z[c] += x * w[c];
+                if (m >= 0) RowKernels.AddScaled(z, theta, m * stride, val[t], stride);
             }
             float max = z[0];
             for (int c = 1; c < k; c++) if (z[c] > max) max = z[c];
@@ -164,14 +168,12 @@ public sealed class SoftmaxObjective
             loss += s * (Math.Log(sum) - shiftedTrue);
             float inv = (float)(1.0 / sum);
             for (int c = 0; c < k; c++) z[c] = s * (z[c] * inv - (c == y ? 1f : 0f));
+            z[k..].Clear(); // padding lanes must get no gradient
             for (int c = 0; c < k; c++) biasGradient[c] += z[c];
             for (int t = 0; t < idx.Length; t++)
             {
                 int m = map is null ? idx[t] : map[idx[t]];
-                if (m < 0) continue;
-                float x = val[t];
-                var g = gradient.Slice(m * k, k);
-                for (int c = 0; c < k; c++) g[c] += x * z[c];
+                if (m >= 0) RowKernels.ScatterScaled(gradient, m * stride, z, val[t], stride);
             }
         }
         return loss;

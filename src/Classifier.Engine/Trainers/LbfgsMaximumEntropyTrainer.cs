@@ -62,7 +62,7 @@ public sealed class LbfgsMaximumEntropyTrainer(LbfgsMaximumEntropyOptions option
         for (int j = 0; j < d; j++)
         {
             int m = map[j];
-            if (m >= 0) Array.Copy(theta, (long)m * k, weights, (long)j * k, k);
+            if (m >= 0) Array.Copy(theta, (long)m * objective.Stride, weights, (long)j * k, k);
         }
         var biases = theta.AsSpan(objective.PenalisedCount, k).ToArray();
         progress?.Report(1.0);
