@@ -5,7 +5,7 @@ using Classifier.Text.Datasets;
 namespace Classifier.Engine.Pipeline;
 
 /// <summary>
-/// Chooses a trainer and its main setting by cross-validated macro-F1 (mean over heads) within a time budget,
+/// Chooses a trainer and its main setting for each head by cross-validated macro-F1 within a time budget,
 /// as ML.NET's AutoML does for accuracy; macro-F1 because stance classes are imbalanced and accuracy rewards
 /// predicting the majority. Candidates run cheapest first, so a short budget still compares the linear models.
 /// </summary>
@@ -24,7 +24,10 @@ public static class AutoSelector
         new("fasttree", new Dictionary<string, string>()),
     ];
 
-    /// <summary>Runs candidates until the budget is spent (the first always runs); the leaderboard is best first.</summary>
+    /// <summary>
+    /// Runs candidates until the budget is spent; the first always runs to the end, a later one still running when the
+    /// budget expires is stopped and left off the board. The leaderboard is best first by mean macro-F1 over heads.
+    /// </summary>
     public static IReadOnlyList<LeaderboardEntry> Run(LabelledDataset data, int[] folds, PipelineOptions baseOptions, TimeSpan budget,
         IReadOnlyList<TrainerCandidate>? candidates = null, IProgress<(int Done, int Total, string Current)>? progress = null,
         CancellationToken cancellationToken = default)
@@ -34,13 +37,24 @@ public static class AutoSelector
         var board = new List<LeaderboardEntry>();
         for (int i = 0; i < candidates.Count; i++)
         {
-            if (i > 0 && clock.Elapsed >= budget) break;
+            var remaining = budget - clock.Elapsed;
+            if (i > 0 && remaining <= TimeSpan.Zero) break;
             cancellationToken.ThrowIfCancellationRequested();
             var candidate = candidates[i];
             progress?.Report((i, candidates.Count, candidate.ToString()));
-            var options = baseOptions with { Trainer = candidate.Trainer, TrainerSettings = candidate.Settings };
+            var options = baseOptions with { Trainer = candidate.Trainer, TrainerSettings = candidate.Settings, HeadTrainers = new Dictionary<string, TrainerCandidate>() };
             var started = clock.Elapsed;
-            var predictions = PipelineCrossValidator.Run(data, folds, options, null, cancellationToken);
+            using var overBudget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (i > 0) overBudget.CancelAfter(remaining);
+            OutOfFoldPredictions[] predictions;
+            try
+            {
+                predictions = PipelineCrossValidator.Run(data, folds, options, null, overBudget.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
             var byHead = new Dictionary<string, double>();
             double sum = 0;
             foreach (var p in predictions)
@@ -54,5 +68,26 @@ public static class AutoSelector
         progress?.Report((candidates.Count, candidates.Count, "done"));
         // Stable sort: on a tie the earlier (cheaper) candidate wins.
         return [.. board.OrderByDescending(e => e.MeanMacroF1)];
+    }
+
+    /// <summary>
+    /// The best candidate for each head (first on the board wins a tie) and the out-of-fold predictions it made, so a
+    /// model may use a different trainer per head.
+    /// </summary>
+    public static (Dictionary<string, TrainerCandidate> Choice, OutOfFoldPredictions[] Predictions) BestPerHead(IReadOnlyList<LeaderboardEntry> board)
+    {
+        var first = board[0].Predictions;
+        var choice = new Dictionary<string, TrainerCandidate>();
+        var predictions = new OutOfFoldPredictions[first.Length];
+        for (int h = 0; h < first.Length; h++)
+        {
+            var head = first[h].Head;
+            var best = board[0];
+            foreach (var entry in board)
+                if (entry.MacroF1ByHead[head] > best.MacroF1ByHead[head]) best = entry;
+            choice[head] = best.Candidate;
+            predictions[h] = best.Predictions[h];
+        }
+        return (choice, predictions);
     }
 }

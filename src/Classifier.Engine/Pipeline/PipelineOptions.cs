@@ -14,6 +14,16 @@ public sealed record PipelineOptions
     /// <summary>Trainer settings by name (e.g. "l2", "c", "alpha", "trees"); unknown names are an error.</summary>
     public IReadOnlyDictionary<string, string> TrainerSettings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Per-head overrides of <see cref="Trainer"/> and <see cref="TrainerSettings"/>, by head name (automatic selection
+    /// picks the best candidate for each head: stance and topic rarely prefer the same model). Default: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, TrainerCandidate> HeadTrainers { get; init; } = new Dictionary<string, TrainerCandidate>();
+
+    /// <summary>The trainer and settings that train head <paramref name="head"/>.</summary>
+    public TrainerCandidate TrainerFor(string head) =>
+        HeadTrainers.TryGetValue(head, out var chosen) ? chosen : new TrainerCandidate(Trainer, TrainerSettings);
+
     /// <summary>Seed for every random choice; the same seed gives the same model on any thread count. Default 1.</summary>
     public int Seed { get; init; } = 1;
 

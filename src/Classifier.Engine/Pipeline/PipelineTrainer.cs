@@ -55,7 +55,8 @@ public static class PipelineTrainer
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report($"training {data.HeadNames[h]}");
             var set = BuildTrainingSet(data, rows, features, h, labelSets[h], options.ClassWeighting);
-            var trainer = TrainerFactory.Create(options.Trainer, options.Seed, options.TrainerSettings);
+            var chosen = options.TrainerFor(data.HeadNames[h]);
+            var trainer = TrainerFactory.Create(chosen.Trainer, options.Seed, chosen.Settings);
             var model = trainer.Fit(set, null, cancellationToken);
             heads[h] = new ClassifierHead(data.HeadNames[h], labelSets[h], model, trainer.Name, trainer.Describe());
             labelCounts[data.HeadNames[h]] = CountLabels(set, labelSets[h]);

@@ -118,10 +118,12 @@ public static class TrainCommand
             var board = Ui.WithProgress(ui, "auto", tick => AutoSelector.Run(dataset, folds, options, args.Budget, null,
                 new Progress<(int Done, int Total, string Current)>(p => tick((double)p.Done / p.Total, p.Current)), ct));
             Tables.Leaderboard(ui, board);
-            var best = board[0];
-            options = options with { Trainer = best.Candidate.Trainer, TrainerSettings = best.Candidate.Settings };
-            oof = best.Predictions;
-            ui.MarkupLineInterpolated($"Chose [bold]{best.Candidate.ToString()}[/] (mean macro-F1 {best.MeanMacroF1:0.000}).");
+            var (choice, predictions) = AutoSelector.BestPerHead(board);
+            options = options with { Trainer = board[0].Candidate.Trainer, TrainerSettings = board[0].Candidate.Settings, HeadTrainers = choice };
+            oof = predictions;
+            foreach (var (head, candidate) in choice)
+                ui.MarkupLineInterpolated($"Chose [bold]{candidate.ToString()}[/] for {head}.");
+            ui.MarkupLine("[grey]The chosen candidates' cross-validated figures below are optimistic: they were also used to choose.[/]");
         }
         else if (folds is not null)
         {
@@ -132,7 +134,7 @@ public static class TrainCommand
         EvaluationReport? evaluation = null;
         if (oof is not null)
         {
-            evaluation = EvaluationReport.Build($"Cross-validation ({cvDescription}) of {options.Trainer}", string.Join(", ", args.Data), args.Model, oof, dataset.Texts, dataset.Ids)
+            evaluation = EvaluationReport.Build($"Cross-validation ({cvDescription}) of {Describe(options, dataset)}", string.Join(", ", args.Data), args.Model, oof, dataset.Texts, dataset.Ids)
                 .WithBaseline(MajorityBaseline.Run(dataset, folds!));
             Tables.Summary(ui, evaluation);
             if (args.Report is not null) ReportWriter.Write(args.Report, evaluation);
@@ -142,9 +144,20 @@ public static class TrainCommand
             PipelineTrainer.Fit(dataset, PipelineTrainer.AllRows(dataset.Count), labelSets, options, new Progress<string>(s => tick(0.5, s)), ct));
         if (evaluation is not null) final = final.WithMetrics(evaluation.MetricsByHead());
         ModelFile.Save(args.Model, final);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Saved {args.Model} ({new FileInfo(args.Model).Length / 1024.0:0.0} KiB, trainer {options.Trainer}) in {clock.Elapsed.TotalSeconds:0.0}s."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Saved {args.Model} ({new FileInfo(args.Model).Length / 1024.0:0.0} KiB, trainer {Describe(options, dataset)}) in {clock.Elapsed.TotalSeconds:0.0}s."));
         if (args.Report is not null && evaluation is not null) output.WriteLine($"Report: {Path.Combine(args.Report, "report.html")}");
         return ExitCodes.Success;
+    }
+
+    private static string Describe(PipelineOptions options, LabelledDataset data)
+    {
+        var parts = new List<string>();
+        foreach (var head in data.HeadNames) parts.Add(options.TrainerFor(head).ToString());
+        var distinct = parts.Distinct().ToList();
+        if (distinct.Count == 1) return distinct[0];
+        var named = new List<string>();
+        for (int h = 0; h < parts.Count; h++) named.Add($"{data.HeadNames[h]}: {parts[h]}");
+        return string.Join("; ", named);
     }
 
     private static int[]? ParseFolds(string cv, LabelledDataset data, int seed, out string description)
