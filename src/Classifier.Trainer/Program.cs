@@ -20,6 +20,7 @@ public static class Program
             TrainCommand.Create(),
             EvaluateCommand.Create(),
             AutolabelCommand.Create(),
+            LabelCommand.Create(),
         };
         return CommandHost.Invoke(root, args, "trainer", output, error);
     }
