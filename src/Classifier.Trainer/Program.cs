@@ -21,6 +21,7 @@ public static class Program
             EvaluateCommand.Create(),
             AutolabelCommand.Create(),
             LabelCommand.Create(),
+            AgreementCommand.Create(),
         };
         return CommandHost.Invoke(root, args, "trainer", output, error);
     }
