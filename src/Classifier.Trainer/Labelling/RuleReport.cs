@@ -51,6 +51,8 @@ public sealed class RuleReport
 
     public void Write(IAnsiConsole ui, bool withGold)
     {
+        // Ten columns do not fit 80 characters; logs and pipes have no width, so give them room.
+        if (!ui.Profile.Capabilities.Interactive) ui.Profile.Width = Math.Max(ui.Profile.Width, 160);
         var table = new Table().Title("rules" + (withGold ? " against gold" : ""));
         table.AddColumns("rule", "head", "polarity", "coverage", "overlaps", "conflicts", "correct", "incorrect", "emp. acc.", "learned weight");
         foreach (var r in Rules)
