@@ -102,7 +102,7 @@ public static class LabelCommand
         }
         var session = new LabelSession(new LabelSessionOptions(paragraphs, labels, suggestions, model, order, args.Annotator, args.Seed, args.RetrainEvery),
             keys, plain, screen);
-        if (screen is not null) screen.AlternateScreen(session.Run);
+        if (screen is not null && screen.Profile.Capabilities.AlternateBuffer) screen.AlternateScreen(session.Run);
         else session.Run();
         say.WriteLine($"Saved {session.Answered} answer(s) this session to {args.Labels}; {session.Remaining} paragraph(s) remain.");
         return ExitCodes.Success;
