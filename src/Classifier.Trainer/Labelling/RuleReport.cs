@@ -23,6 +23,7 @@ public sealed class RuleReport
         public double Coverage => Gold == 0 ? double.NaN : (double)Covered / Gold;
         public double Accuracy => Covered == 0 ? double.NaN : (double)Correct / Covered;
         public double MajorityAccuracy => MajorityCovered == 0 ? double.NaN : (double)MajorityCorrect / MajorityCovered;
+        public double MajorityCoverage => Gold == 0 ? double.NaN : (double)MajorityCovered / Gold;
     }
 
     /// <summary>Builds the report; <paramref name="gold"/> may be null (then correct/incorrect stay zero).</summary>
@@ -61,11 +62,11 @@ public sealed class RuleReport
         ui.Write(table);
         var combined = new Table().Title("combined labels");
         combined.AddColumns("head", "label model", "rows", "labelled");
-        if (withGold) combined.AddColumns("gold rows", "coverage", "accuracy", "majority-vote accuracy");
+        if (withGold) combined.AddColumns("gold rows", "coverage", "accuracy", "majority-vote coverage", "majority-vote accuracy");
         foreach (var h in Heads)
         {
             var cells = new List<string> { h.Head, Markup.Escape($"{h.Method} ({h.Note})"), I(h.Rows), I(h.Labelled) };
-            if (withGold) cells.AddRange([I(h.Gold), F(h.Coverage), F(h.Accuracy), F(h.MajorityAccuracy)]);
+            if (withGold) cells.AddRange([I(h.Gold), F(h.Coverage), F(h.Accuracy), F(h.MajorityCoverage), F(h.MajorityAccuracy)]);
             combined.AddRow([.. cells]);
         }
         ui.Write(combined);
@@ -83,11 +84,11 @@ public sealed class RuleReport
                 $"| {r.Rule} | {r.Head} | {string.Join(",", r.Polarity)} | {F(r.Coverage)} | {F(r.Overlaps)} | {F(r.Conflicts)} | {r.Correct} | {r.Incorrect} | {F(r.EmpiricalAccuracy)} | {F(r.LearnedWeight)} |");
         md.AppendLine();
         md.AppendLine(withGold
-            ? "| head | label model | rows | labelled | gold rows | coverage | accuracy | majority-vote accuracy |\n|---|---|---:|---:|---:|---:|---:|---:|"
+            ? "| head | label model | rows | labelled | gold rows | coverage | accuracy | majority-vote coverage (ties left out) | majority-vote accuracy |\n|---|---|---:|---:|---:|---:|---:|---:|---:|"
             : "| head | label model | rows | labelled |\n|---|---|---:|---:|");
         foreach (var h in Heads)
             md.AppendLine(withGold
-                ? string.Create(CultureInfo.InvariantCulture, $"| {h.Head} | {h.Method} ({h.Note}) | {h.Rows} | {h.Labelled} | {h.Gold} | {F(h.Coverage)} | {F(h.Accuracy)} | {F(h.MajorityAccuracy)} |")
+                ? string.Create(CultureInfo.InvariantCulture, $"| {h.Head} | {h.Method} ({h.Note}) | {h.Rows} | {h.Labelled} | {h.Gold} | {F(h.Coverage)} | {F(h.Accuracy)} | {F(h.MajorityCoverage)} | {F(h.MajorityAccuracy)} |")
                 : string.Create(CultureInfo.InvariantCulture, $"| {h.Head} | {h.Method} ({h.Note}) | {h.Rows} | {h.Labelled} |"));
         return md.ToString();
     }
