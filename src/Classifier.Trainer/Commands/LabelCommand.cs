@@ -51,7 +51,19 @@ public static class LabelCommand
                 parse.GetValue(annotator)!, parse.GetValue(keys), parse.GetValue(seed), parse.GetValue(retrain), parse.GetValue(textCol)!, parse.GetValue(idCol)!);
             var output = parse.InvocationConfiguration.Output;
             if (args.Keys is null && !Console.IsInputRedirected && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
-                return Execute(args, new ConsoleKeySource(), null, AnsiConsole.Console);
+            {
+                // Ctrl-C arrives as a key and quits like q, instead of killing the process mid-way.
+                bool previous = Console.TreatControlCAsInput;
+                Console.TreatControlCAsInput = true;
+                try
+                {
+                    return Execute(args, new ConsoleKeySource(), null, AnsiConsole.Console);
+                }
+                finally
+                {
+                    Console.TreatControlCAsInput = previous;
+                }
+            }
             if (args.Keys is null || args.Keys == "-") return Execute(args, new ReaderKeySource(Console.In), output, null);
             StreamReader reader;
             try
