@@ -88,4 +88,45 @@ public class LabellingLabelModelTests
         Assert.True(result.RuleAccuracies[2] > 0.8);
         Assert.True(result.RuleAccuracies[3] < 0.2);
     }
+
+    [Fact]
+    public void Dawid_Skene_estimates_the_precision_of_rules_that_only_ever_vote_one_label()
+    {
+        // Like the shipped rules: each fires often on its own class and now and then on the others, else abstains.
+        var rng = new Random(3);
+        int n = 3000;
+        int[] ruleLabel = [0, 0, 1, 1, 2, 2, 0, 1];
+        double[] onClass = [0.3, 0.2, 0.3, 0.15, 0.25, 0.2, 0.1, 0.1];
+        double[] offClass = [0.03, 0.05, 0.02, 0.06, 0.04, 0.03, 0.08, 0.08];
+        double[] priors = [0.5, 0.3, 0.2];
+        int m = ruleLabel.Length;
+        var truth = new int[n];
+        var votes = new int[n * m];
+        for (int i = 0; i < n; i++)
+        {
+            double u = rng.NextDouble();
+            truth[i] = u < priors[0] ? 0 : u < priors[0] + priors[1] ? 1 : 2;
+            for (int j = 0; j < m; j++)
+                votes[i * m + j] = rng.NextDouble() < (truth[i] == ruleLabel[j] ? onClass[j] : offClass[j]) ? ruleLabel[j] : VoteMatrix.Abstain;
+        }
+        var matrix = new VoteMatrix("stance", Classes, Enumerable.Range(0, m).Select(j => $"r{j}").ToArray(), votes);
+        var em = LabelModel.Fit(matrix);
+        Assert.Equal("dawid-skene", em.Method);
+        for (int j = 0; j < m; j++)
+        {
+            // P(true = label | fired), from the generating rates.
+            double right = priors[ruleLabel[j]] * onClass[j], wrong = (1 - priors[ruleLabel[j]]) * offClass[j];
+            Assert.InRange(em.RuleAccuracies[j], right / (right + wrong) - 0.12, right / (right + wrong) + 0.12);
+        }
+        var weighted = LabelModel.WeightedMajority(matrix, "comparison");
+        int voted = 0, emRight = 0, weightedRight = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (!matrix.HasVote(i)) continue;
+            voted++;
+            if (em.Labels[i] == truth[i]) emRight++;
+            if (weighted.Labels[i] == truth[i]) weightedRight++;
+        }
+        Assert.True(emRight >= weightedRight, $"EM {emRight} vs weighted majority {weightedRight} of {voted}");
+    }
 }
