@@ -64,3 +64,42 @@ public class LabellingAutolabelCliTests
         Assert.False(File.Exists(output));
     }
 }
+
+public class LabellingAutolabelOptionsTests
+{
+    [Fact]
+    public void Other_text_and_id_columns_and_a_bad_gold_label_named_by_row()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("in.csv", "key,body\nk1,Serbia-backed gunmen attacked the police.\nk2,The weather was mild.\n");
+        var rules = dir.Write("rules.json", LabellingFixtures.Rules);
+        var output = dir.File("weak.csv");
+        var run = CliRun.Trainer("autolabel", "--rules", rules, "--in", input, "--out", output, "--text-col", "body", "--id-col", "key");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var rows = LabellingFixtures.Rows(output);
+        Assert.Equal(["k1", "k2"], rows.Select(r => r[0]));
+        Assert.Equal("pro-kosovo", rows[0][2]);
+
+        var gold = dir.Write("gold.csv", "key,stance,topic\nk1,pro-kosovo,security\nk2,pro-kosov,other\n");
+        var bad = CliRun.Trainer("autolabel", "--rules", rules, "--in", input, "--out", dir.File("weak2.csv"), "--text-col", "body", "--id-col", "key", "--gold", gold);
+        Assert.Equal(3, bad.ExitCode);
+        Assert.Contains("gold.csv:3:2", bad.Error);
+        Assert.Contains("pro-kosovo", bad.Error);
+        Assert.False(File.Exists(dir.File("weak2.csv")));
+    }
+
+    [Fact]
+    public void The_labeller_refuses_a_bad_rule_file_before_taking_the_lock()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("paragraphs.csv", LabellingFixtures.Paragraphs);
+        var rules = dir.Write("rules.json", LabellingFixtures.Rules.Replace("\"security\"", "\"securty\"", StringComparison.Ordinal));
+        var keys = dir.Write("keys.txt", "s1q");
+        var run = CliRun.Trainer("label", "--in", input, "--labels", dir.File("labels.csv"), "--rules", rules, "--keys", keys);
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("'sec'", run.Error);
+        Assert.Contains("securty", run.Error);
+        Assert.False(File.Exists(dir.File("labels.csv")));
+        Assert.False(File.Exists(dir.File("labels.csv.lock")));
+    }
+}
