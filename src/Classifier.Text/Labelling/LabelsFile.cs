@@ -89,7 +89,9 @@ public sealed class LabelsFile : IDisposable
                 {
                     using var csv = CsvOutput.Create(w);
                     CsvOutput.WriteRow(csv, all);
-                    foreach (var r in records) CsvOutput.WriteRow(csv, [.. r, .. new string[missing.Count].Select(_ => "")]);
+                    var empty = new string[missing.Count];
+                    Array.Fill(empty, "");
+                    foreach (var r in records) CsvOutput.WriteRow(csv, [.. r, .. empty]);
                 });
                 notes.Add($"added column(s) {string.Join(", ", missing)} to {path}");
                 columns = all;

@@ -8,29 +8,20 @@ namespace Classifier.Trainer.Labelling;
 /// <summary>The rule table (Snorkel's columns) and the combined labels' score against gold, as a console table or Markdown.</summary>
 public sealed class RuleReport
 {
-    private RuleReport(IReadOnlyList<RuleStats> rules, IReadOnlyList<HeadScore> heads)
+    private RuleReport(IReadOnlyList<RuleStats> rules, IReadOnlyList<RuleHeadScore> heads)
     {
         Rules = rules;
         Heads = heads;
     }
 
     public IReadOnlyList<RuleStats> Rules { get; }
-    public IReadOnlyList<HeadScore> Heads { get; }
-
-    /// <summary>The combined labels of one head against gold, next to plain majority vote.</summary>
-    public sealed record HeadScore(string Head, string Method, string Note, int Rows, int Labelled, int Gold, int Covered, int Correct, int MajorityCovered, int MajorityCorrect)
-    {
-        public double Coverage => Gold == 0 ? double.NaN : (double)Covered / Gold;
-        public double Accuracy => Covered == 0 ? double.NaN : (double)Correct / Covered;
-        public double MajorityAccuracy => MajorityCovered == 0 ? double.NaN : (double)MajorityCorrect / MajorityCovered;
-        public double MajorityCoverage => Gold == 0 ? double.NaN : (double)MajorityCovered / Gold;
-    }
+    public IReadOnlyList<RuleHeadScore> Heads { get; }
 
     /// <summary>Builds the report; <paramref name="gold"/> may be null (then correct/incorrect stay zero).</summary>
     public static RuleReport Build(WeakLabels weak, IReadOnlyList<string> ids, GoldLabels? gold)
     {
         var rules = new List<RuleStats>();
-        var heads = new List<HeadScore>();
+        var heads = new List<RuleHeadScore>();
         foreach (var h in weak.Heads)
         {
             int[]? goldIndex = null;
@@ -45,7 +36,7 @@ public sealed class RuleReport
             foreach (var l in h.Model.Labels) if (l >= 0) labelled++;
             var score = goldIndex is null ? (0, 0, 0) : RuleAnalysis.Score(h.Model.Labels, goldIndex);
             var majority = goldIndex is null ? (0, 0, 0) : RuleAnalysis.Score(LabelModel.MajorityVote(h.Votes), goldIndex);
-            heads.Add(new HeadScore(h.Head, h.Model.Method, h.Model.Note, ids.Count, labelled, score.Item1, score.Item2, score.Item3, majority.Item2, majority.Item3));
+            heads.Add(new RuleHeadScore(h.Head, h.Model.Method, h.Model.Note, ids.Count, labelled, score.Item1, score.Item2, score.Item3, majority.Item2, majority.Item3));
         }
         return new RuleReport(rules, heads);
     }

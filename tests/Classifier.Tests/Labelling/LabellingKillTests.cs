@@ -44,7 +44,7 @@ public class LabellingKillTests
         Assert.All(rows, r => Assert.Equal("killed", r[5]));
 
         // The killed session's lock is stale: the next session says so and how to remove it.
-        var args = new LabelCommand.LabelArguments(paragraphs, labels, null, null, "sequential", "next", "-");
+        var args = new LabelArguments(paragraphs, labels, null, null, "sequential", "next", "-");
         var stale = Assert.Throws<InputException>(() => LabelCommand.Execute(args, new ReaderKeySource(new StringReader("q")), new StringWriter(), null));
         Assert.Contains("stale lock", stale.Message);
         File.Delete(labels + ".lock");

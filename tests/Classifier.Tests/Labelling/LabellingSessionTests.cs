@@ -23,7 +23,7 @@ public class LabellingSessionTests
         public string? ReadLine() => _inner.ReadLine();
     }
 
-    private static LabelCommand.LabelArguments Args(TempDir dir, string? rules = null, string order = "sequential") =>
+    private static LabelArguments Args(TempDir dir, string? rules = null, string order = "sequential") =>
         new(dir.File("paragraphs.csv"), dir.File("labels.csv"), null, rules, order, "tester", "-");
 
     private static string Session(TempDir dir, string keys, string? rules = null, string order = "sequential")
@@ -194,7 +194,7 @@ public class LabellingSessionScreenAndModelTests
         var rules = dir.Write("rules.json", LabellingFixtures.Rules);
         var screen = new StringWriter();
         var console = Classifier.Cli.Ui.Create(screen, forceInteractive: false);
-        var args = new LabelCommand.LabelArguments(dir.File("paragraphs.csv"), dir.File("labels.csv"), null, rules, "sequential", "tester", null);
+        var args = new LabelArguments(dir.File("paragraphs.csv"), dir.File("labels.csv"), null, rules, "sequential", "tester", null);
         LabelCommand.Execute(args, new ReaderKeySource(new StringReader("s1q")), null, console);
         var text = screen.ToString();
         Assert.Contains("Belgrade says the so-called government", text);
@@ -218,7 +218,7 @@ public class LabellingSessionScreenAndModelTests
         var paragraphs = "id,article,text\n" + string.Concat(LabellingFixtures.Rows(train).Take(12).Select((r, i) => $"p{i},{r[1]},{r[2]}\n"));
         dir.Write("paragraphs.csv", paragraphs);
         var output = new StringWriter();
-        var args = new LabelCommand.LabelArguments(dir.File("paragraphs.csv"), dir.File("labels.csv"), model, null, "uncertain", "tester", "-", RetrainEvery: 4);
+        var args = new LabelArguments(dir.File("paragraphs.csv"), dir.File("labels.csv"), model, null, "uncertain", "tester", "-", RetrainEvery: 4);
         LabelCommand.Execute(args, new ReaderKeySource(new StringReader("s1k2n1s2\nn2k1s1q")), output, null);
         var text = output.ToString();
         Assert.Contains("model: stance", text);
