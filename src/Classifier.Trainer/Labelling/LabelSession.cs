@@ -29,6 +29,7 @@ public sealed class LabelSession
     private TextClassifier? _model;
     private Task<TextClassifier?>? _retraining;
     private string _message = "";
+    private string? _retrainError;
 
     /// <param name="options">What to label and where.</param>
     /// <param name="keys">Key source.</param>
@@ -223,7 +224,7 @@ public sealed class LabelSession
         if (_plain is not null) _retraining.Wait();
     }
 
-    private static TextClassifier? Retrain(string labelsPath)
+    private TextClassifier? Retrain(string labelsPath)
     {
         try
         {
@@ -235,12 +236,23 @@ public sealed class LabelSession
             // Too few answers for a classifier (a head with one class so far): keep the current model.
             return null;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Retraining is a convenience: a failure must not end the session or lose its answers.
+            _retrainError = $"retraining failed ({ex.GetType().Name}: {ex.Message}); keeping the current model";
+            return null;
+        }
     }
 
     private void SwapRetrainedModel(List<int> queue, int position)
     {
         if (_retraining is not { IsCompleted: true } task) return;
         _retraining = null;
+        if (_retrainError is not null)
+        {
+            _message = _retrainError;
+            _retrainError = null;
+        }
         if (task.IsCompletedSuccessfully && task.Result is { } model)
         {
             _model = model;
