@@ -22,8 +22,10 @@ public sealed class LabelsFile : IDisposable
     private readonly FileStream _stream;
     private readonly Dictionary<string, int> _labelled;
 
-    private LabelsFile(string path, IReadOnlyList<string> columns, FileStream stream, Dictionary<string, int> labelled, int rows, IReadOnlyList<string> notes)
+    private LabelsFile(string path, IReadOnlyList<string> columns, FileStream stream, Dictionary<string, int> labelled, int rows, IReadOnlyList<string> notes,
+        IReadOnlyList<(string Stance, string Topic)> existing)
     {
+        Existing = existing;
         Path = path;
         Columns = columns;
         _stream = stream;
@@ -39,6 +41,23 @@ public sealed class LabelsFile : IDisposable
     /// <summary>Things said while opening (e.g. columns added).</summary>
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>The (stance, topic) of every row the file had when opened (lower case; empty where missing).</summary>
+    public IReadOnlyList<(string Stance, string Topic)> Existing { get; }
+
+    /// <summary>
+    /// A copy of the file as it is now, for readers that open files themselves (some platforms refuse a second
+    /// handle on a file this one is writing). The caller deletes it.
+    /// </summary>
+    public string Snapshot()
+    {
+        var copy = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"labels-snapshot-{Environment.ProcessId}-{Guid.NewGuid():N}.csv");
+        long position = _stream.Position;
+        _stream.Seek(0, SeekOrigin.Begin);
+        using (var target = new FileStream(copy, FileMode.CreateNew, FileAccess.Write)) _stream.CopyTo(target);
+        _stream.Seek(position, SeekOrigin.Begin);
+        return copy;
+    }
+
     public bool IsLabelled(string id) => _labelled.ContainsKey(id);
 
     /// <summary>Ids with at least one row, with how many rows each.</summary>
@@ -49,6 +68,7 @@ public sealed class LabelsFile : IDisposable
     {
         var notes = new List<string>();
         var labelled = new Dictionary<string, int>(StringComparer.Ordinal);
+        var existing = new List<(string Stance, string Topic)>();
         int rows = 0;
         string[] columns;
         if (!File.Exists(path) || new FileInfo(path).Length == 0)
@@ -75,6 +95,7 @@ public sealed class LabelsFile : IDisposable
                     if (key.Length == 0) throw new InputException($"row {record.Line} has no id", path, record.Line, id + 1);
                     labelled[key] = labelled.TryGetValue(key, out var c) ? c + 1 : 1;
                     records.Add(record.Fields);
+                    existing.Add((record[stance].Trim().ToLowerInvariant(), record[topic].Trim().ToLowerInvariant()));
                     rows++;
                 }
             }
@@ -117,7 +138,7 @@ public sealed class LabelsFile : IDisposable
                 stream.Flush(flushToDisk: true);
             }
         }
-        return new LabelsFile(path, columns, stream, labelled, rows, notes);
+        return new LabelsFile(path, columns, stream, labelled, rows, notes, existing);
     }
 
     /// <summary>Appends one answer and flushes it to disk; returns the file length before it (for <see cref="Undo"/>).</summary>

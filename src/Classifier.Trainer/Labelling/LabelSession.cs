@@ -218,8 +218,19 @@ public sealed class LabelSession
     private void MaybeRetrain()
     {
         if (_model is null || _options.RetrainEvery <= 0 || Answered % _options.RetrainEvery != 0 || _retraining is not null) return;
-        var path = _options.Labels.Path;
-        _retraining = Task.Run(() => Retrain(path));
+        // Snapshot on this thread: the labels file is only touched between answers.
+        var snapshot = _options.Labels.Snapshot();
+        _retraining = Task.Run(() =>
+        {
+            try
+            {
+                return Retrain(snapshot);
+            }
+            finally
+            {
+                File.Delete(snapshot);
+            }
+        });
         // Scripted sessions wait, so a given key stream always gives the same order.
         if (_plain is not null) _retraining.Wait();
     }
@@ -264,9 +275,7 @@ public sealed class LabelSession
 
     private void CountExisting()
     {
-        using var table = Classifier.Text.Csv.CsvTable.Open(_options.Labels.Path);
-        int stance = table.ColumnIndex(LabelSchema.StanceColumn), topic = table.ColumnIndex(LabelSchema.TopicColumn);
-        foreach (var r in table.Records()) Count(r[stance].Trim().ToLowerInvariant(), r[topic].Trim().ToLowerInvariant(), +1);
+        foreach (var (stance, topic) in _options.Labels.Existing) Count(stance, topic, +1);
     }
 
     private void Count(string stance, string topic, int delta)
