@@ -171,6 +171,29 @@ public class LabellingSessionTests
     }
 
     [Fact]
+    public void A_hand_edited_file_without_a_final_line_break_gets_the_next_answer_on_a_row_of_its_own()
+    {
+        using var dir = NewDir();
+        var labels = dir.Write("labels.csv", "id,article,text,stance,topic,annotator,note,labelled_at\na:1,a,x,neutral,other,me,,");
+        Session(dir, "k2q");
+        var rows = LabellingFixtures.Rows(labels);
+        Assert.Equal(["a:1", "a:2"], rows.Select(r => r[0]));
+        Assert.Equal("pro-kosovo", rows[1][3]);
+    }
+
+    [Fact]
+    public void Random_order_is_the_same_for_the_same_seed()
+    {
+        using var first = NewDir();
+        using var second = NewDir();
+        Session(first, "s1s1s1q", order: "random");
+        Session(second, "s1s1s1q", order: "random");
+        var a = LabellingFixtures.Rows(first.File("labels.csv")).Select(r => r[0]).ToList();
+        Assert.Equal(a, LabellingFixtures.Rows(second.File("labels.csv")).Select(r => r[0]));
+        Assert.NotEqual(["a:1", "a:2", "a:3"], a);
+    }
+
+    [Fact]
     public void The_cli_reads_keys_from_a_file_and_prints_plain_text()
     {
         using var dir = NewDir();
