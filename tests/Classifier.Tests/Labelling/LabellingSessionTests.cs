@@ -69,7 +69,7 @@ public class LabellingSessionTests
     public void A_session_killed_mid_way_keeps_every_answer_given_and_resumes()
     {
         using var dir = NewDir();
-        // Dies on the 6th key: three answers (six keys) were complete... the 6th key read throws, so two are saved.
+        // The session dies reading its 6th key: "s1", "k2" are complete answers, "n" is half of the third.
         var output = new StringWriter();
         Assert.Throws<IOException>(() => LabelCommand.Execute(Args(dir), new DyingKeySource("s1k2n3s4", 5), output, null));
         var rows = LabellingFixtures.Rows(dir.File("labels.csv"));
