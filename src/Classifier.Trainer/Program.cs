@@ -20,6 +20,8 @@ public static class Program
             TrainCommand.Create(),
             EvaluateCommand.Create(),
             AutolabelCommand.Create(),
+            LabelCommand.Create(),
+            AgreementCommand.Create(),
         };
         return CommandHost.Invoke(root, args, "trainer", output, error);
     }

@@ -8,28 +8,20 @@ namespace Classifier.Trainer.Labelling;
 /// <summary>The rule table (Snorkel's columns) and the combined labels' score against gold, as a console table or Markdown.</summary>
 public sealed class RuleReport
 {
-    private RuleReport(IReadOnlyList<RuleStats> rules, IReadOnlyList<HeadScore> heads)
+    private RuleReport(IReadOnlyList<RuleStats> rules, IReadOnlyList<RuleHeadScore> heads)
     {
         Rules = rules;
         Heads = heads;
     }
 
     public IReadOnlyList<RuleStats> Rules { get; }
-    public IReadOnlyList<HeadScore> Heads { get; }
-
-    /// <summary>The combined labels of one head against gold, next to plain majority vote.</summary>
-    public sealed record HeadScore(string Head, string Method, string Note, int Rows, int Labelled, int Gold, int Covered, int Correct, int MajorityCovered, int MajorityCorrect)
-    {
-        public double Coverage => Gold == 0 ? double.NaN : (double)Covered / Gold;
-        public double Accuracy => Covered == 0 ? double.NaN : (double)Correct / Covered;
-        public double MajorityAccuracy => MajorityCovered == 0 ? double.NaN : (double)MajorityCorrect / MajorityCovered;
-    }
+    public IReadOnlyList<RuleHeadScore> Heads { get; }
 
     /// <summary>Builds the report; <paramref name="gold"/> may be null (then correct/incorrect stay zero).</summary>
     public static RuleReport Build(WeakLabels weak, IReadOnlyList<string> ids, GoldLabels? gold)
     {
         var rules = new List<RuleStats>();
-        var heads = new List<HeadScore>();
+        var heads = new List<RuleHeadScore>();
         foreach (var h in weak.Heads)
         {
             int[]? goldIndex = null;
@@ -44,13 +36,15 @@ public sealed class RuleReport
             foreach (var l in h.Model.Labels) if (l >= 0) labelled++;
             var score = goldIndex is null ? (0, 0, 0) : RuleAnalysis.Score(h.Model.Labels, goldIndex);
             var majority = goldIndex is null ? (0, 0, 0) : RuleAnalysis.Score(LabelModel.MajorityVote(h.Votes), goldIndex);
-            heads.Add(new HeadScore(h.Head, h.Model.Method, h.Model.Note, ids.Count, labelled, score.Item1, score.Item2, score.Item3, majority.Item2, majority.Item3));
+            heads.Add(new RuleHeadScore(h.Head, h.Model.Method, h.Model.Note, ids.Count, labelled, score.Item1, score.Item2, score.Item3, majority.Item2, majority.Item3));
         }
         return new RuleReport(rules, heads);
     }
 
     public void Write(IAnsiConsole ui, bool withGold)
     {
+        // Ten columns do not fit 80 characters; logs and pipes have no width, so give them room.
+        if (!ui.Profile.Capabilities.Interactive) ui.Profile.Width = Math.Max(ui.Profile.Width, 160);
         var table = new Table().Title("rules" + (withGold ? " against gold" : ""));
         table.AddColumns("rule", "head", "polarity", "coverage", "overlaps", "conflicts", "correct", "incorrect", "emp. acc.", "learned weight");
         foreach (var r in Rules)
@@ -59,11 +53,11 @@ public sealed class RuleReport
         ui.Write(table);
         var combined = new Table().Title("combined labels");
         combined.AddColumns("head", "label model", "rows", "labelled");
-        if (withGold) combined.AddColumns("gold rows", "coverage", "accuracy", "majority-vote accuracy");
+        if (withGold) combined.AddColumns("gold rows", "coverage", "accuracy", "majority-vote coverage", "majority-vote accuracy");
         foreach (var h in Heads)
         {
             var cells = new List<string> { h.Head, Markup.Escape($"{h.Method} ({h.Note})"), I(h.Rows), I(h.Labelled) };
-            if (withGold) cells.AddRange([I(h.Gold), F(h.Coverage), F(h.Accuracy), F(h.MajorityAccuracy)]);
+            if (withGold) cells.AddRange([I(h.Gold), F(h.Coverage), F(h.Accuracy), F(h.MajorityCoverage), F(h.MajorityAccuracy)]);
             combined.AddRow([.. cells]);
         }
         ui.Write(combined);
@@ -81,11 +75,11 @@ public sealed class RuleReport
                 $"| {r.Rule} | {r.Head} | {string.Join(",", r.Polarity)} | {F(r.Coverage)} | {F(r.Overlaps)} | {F(r.Conflicts)} | {r.Correct} | {r.Incorrect} | {F(r.EmpiricalAccuracy)} | {F(r.LearnedWeight)} |");
         md.AppendLine();
         md.AppendLine(withGold
-            ? "| head | label model | rows | labelled | gold rows | coverage | accuracy | majority-vote accuracy |\n|---|---|---:|---:|---:|---:|---:|---:|"
+            ? "| head | label model | rows | labelled | gold rows | coverage | accuracy | majority-vote coverage (ties left out) | majority-vote accuracy |\n|---|---|---:|---:|---:|---:|---:|---:|---:|"
             : "| head | label model | rows | labelled |\n|---|---|---:|---:|");
         foreach (var h in Heads)
             md.AppendLine(withGold
-                ? string.Create(CultureInfo.InvariantCulture, $"| {h.Head} | {h.Method} ({h.Note}) | {h.Rows} | {h.Labelled} | {h.Gold} | {F(h.Coverage)} | {F(h.Accuracy)} | {F(h.MajorityAccuracy)} |")
+                ? string.Create(CultureInfo.InvariantCulture, $"| {h.Head} | {h.Method} ({h.Note}) | {h.Rows} | {h.Labelled} | {h.Gold} | {F(h.Coverage)} | {F(h.Accuracy)} | {F(h.MajorityCoverage)} | {F(h.MajorityAccuracy)} |")
                 : string.Create(CultureInfo.InvariantCulture, $"| {h.Head} | {h.Method} ({h.Note}) | {h.Rows} | {h.Labelled} |"));
         return md.ToString();
     }

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using Classifier.Cli;
+using Classifier.Engine.Persistence;
+using Classifier.Text.Diagnostics;
+using Classifier.Text.Labelling;
+using Classifier.Trainer.Labelling;
+using Spectre.Console;
+
+namespace Classifier.Trainer.Commands;
+
+/// <summary><c>trainer label</c>: the interactive labeller (or a scripted one, fed keys from a file or a pipe).</summary>
+public static class LabelCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string>("--in", "-i") { Description = "Paragraph CSV (id, article, text), e.g. data/paragraphs.csv.", Required = true };
+        var labels = new Option<string>("--labels", "-l") { Description = "Labels file to append answers to (created if missing), e.g. data/labels.csv.", Required = true };
+        var model = new Option<string?>("--model", "-m") { Description = "Model file (.zip) whose predictions are suggested and drive --order uncertain." };
+        var rules = new Option<string?>("--rules", "-r") { Description = "Rule file whose combined votes are suggested, e.g. data/rules.json." };
+        var order = new Option<string?>("--order") { Description = "uncertain (least confident first), sequential or random. Default: uncertain with --model or --rules, else sequential." };
+        order.AcceptOnlyFromAmong("uncertain", "sequential", "random");
+        var annotator = new Option<string>("--annotator", "-a") { Description = "Your name, recorded with every answer.", DefaultValueFactory = _ => Environment.UserName };
+        var keys = new Option<string?>("--keys") { Description = "Read keys from this file ('-' for standard input) and print plain text, for scripts and tests." };
+        var seed = new Option<int>("--seed") { Description = "Seed of --order random.", DefaultValueFactory = _ => 1 };
+        var retrain = new Option<int>("--retrain-every") { Description = "With --model: retrain on the labels file every N answers and reorder (0: never).", DefaultValueFactory = _ => 20 };
+        var textCol = new Option<string>("--text-col") { Description = "Column holding the text.", DefaultValueFactory = _ => "text" };
+        var idCol = new Option<string>("--id-col") { Description = "Column holding the paragraph id.", DefaultValueFactory = _ => "id" };
+        var command = new Command("label", "Label paragraphs for stance and topic, one key each; every answer is saved at once.\n" + LabelSession.Help +
+            "\nExample: trainer label --in data/paragraphs.csv --labels data/labels.csv --rules data/rules.json")
+        {
+            input, labels, model, rules, order, annotator, keys, seed, retrain, textCol, idCol,
+        };
+        command.SetAction(parse =>
+        {
+            var args = new LabelArguments(parse.GetValue(input)!, parse.GetValue(labels)!, parse.GetValue(model), parse.GetValue(rules), parse.GetValue(order),
+                parse.GetValue(annotator)!, parse.GetValue(keys), parse.GetValue(seed), parse.GetValue(retrain), parse.GetValue(textCol)!, parse.GetValue(idCol)!);
+            var output = parse.InvocationConfiguration.Output;
+            if (args.Keys is null && !Console.IsInputRedirected && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
+            {
+                // Ctrl-C arrives as a key and quits like q, instead of killing the process mid-way.
+                bool previous = Console.TreatControlCAsInput;
+                Console.TreatControlCAsInput = true;
+                try
+                {
+                    return Execute(args, new ConsoleKeySource(), null, AnsiConsole.Console);
+                }
+                finally
+                {
+                    Console.TreatControlCAsInput = previous;
+                }
+            }
+            if (args.Keys is null || args.Keys == "-") return Execute(args, new ReaderKeySource(Console.In), output, null);
+            StreamReader reader;
+            try
+            {
+                reader = new StreamReader(args.Keys);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"cannot read the key stream: {ex.Message}", args.Keys);
+            }
+            using (reader) return Execute(args, new ReaderKeySource(reader), output, null);
+        });
+        return command;
+    }
+
+    /// <summary>Runs one session; <paramref name="plain"/> for scripted sessions, <paramref name="screen"/> for the terminal.</summary>
+    public static int Execute(LabelArguments args, IKeySource keys, TextWriter? plain, IAnsiConsole? screen)
+    {
+        var paragraphs = ParagraphRows.Read(args.In, args.TextColumn, args.IdColumn);
+        if (paragraphs.Count == 0) throw new InputException("the input has no paragraphs with text", args.In);
+        var ruleSet = args.Rules is null ? null : RuleSet.Load(args.Rules);
+        var model = args.Model is null ? null : ModelFile.Load(args.Model);
+        var order = args.Order switch
+        {
+            "sequential" => SessionOrder.Sequential,
+            "random" => SessionOrder.Random,
+            "uncertain" => SessionOrder.Uncertain,
+            _ => model is not null || ruleSet is not null ? SessionOrder.Uncertain : SessionOrder.Sequential,
+        };
+
+        using var sessionLock = LabelsLock.Acquire(args.Labels);
+        using var labels = LabelsFile.Open(args.Labels);
+        var say = plain ?? Console.Out;
+        foreach (var note in labels.Notes) say.WriteLine(note);
+        Suggestion?[]? suggestions = null;
+        if (ruleSet is not null)
+        {
+            var weak = WeakLabeller.Run(ruleSet, paragraphs.Ids, paragraphs.Texts);
+            suggestions = new Suggestion?[paragraphs.Count];
+            var stance = weak.Head("stance");
+            var topic = weak.Head("topic");
+            for (int i = 0; i < paragraphs.Count; i++)
+            {
+                if (weak.Fired[i].Length == 0) continue;
+                suggestions[i] = new Suggestion("rules", stance?.LabelOf(i), stance?.Model.Confidences[i] ?? 0, topic?.LabelOf(i), topic?.Model.Confidences[i] ?? 0,
+                    string.Join(", ", weak.Fired[i]));
+            }
+        }
+        var session = new LabelSession(new LabelSessionOptions(paragraphs, labels, suggestions, model, order, args.Annotator, args.Seed, args.RetrainEvery),
+            keys, plain, screen);
+        if (screen is not null && screen.Profile.Capabilities.AlternateBuffer) screen.AlternateScreen(session.Run);
+        else session.Run();
+        say.WriteLine($"Saved {session.Answered} answer(s) this session to {args.Labels}; {session.Remaining} paragraph(s) remain.");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,345 @@
+using System.Globalization;
+using System.Text;
+using Classifier.Engine.Pipeline;
+using Classifier.Text.Datasets;
+using Classifier.Text.Diagnostics;
+using Classifier.Text.Labelling;
+using Classifier.Text.Labels;
+using Spectre.Console;
+
+namespace Classifier.Trainer.Labelling;
+
+/// <summary>
+/// The labeller's loop: show a paragraph with its neighbours and the suggestions, read keys, append each answer to
+/// the labels file (flushed to disk at once). Renders full-screen with Spectre.Console on a terminal, as plain
+/// text otherwise (scripted key streams).
+/// </summary>
+public sealed class LabelSession
+{
+    public const string StanceKeys = "skn";
+    public const string Help = "keys: s pro-serbia, k pro-kosovo, n neutral | 1 diplomacy 2 security 3 dialogue 4 governance 5 history 6 economy 7 other | Enter/a accept suggestion | x skip | u undo | c note | q quit";
+
+    private readonly LabelSessionOptions _options;
+    private readonly IKeySource _keys;
+    private readonly TextWriter? _plain;
+    private readonly IAnsiConsole? _screen;
+    private readonly Dictionary<string, int>[] _counts = [new(), new()];
+    private readonly Stack<(int Paragraph, long Offset, string Stance, string Topic)> _history = new();
+    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
+    private TextClassifier? _model;
+    private Task<TextClassifier?>? _retraining;
+    private string _message = "";
+    private string? _retrainError;
+
+    /// <param name="options">What to label and where.</param>
+    /// <param name="keys">Key source.</param>
+    /// <param name="plain">Plain-text output (scripted mode); null with <paramref name="screen"/>.</param>
+    /// <param name="screen">Full-screen console; null with <paramref name="plain"/>.</param>
+    public LabelSession(LabelSessionOptions options, IKeySource keys, TextWriter? plain, IAnsiConsole? screen)
+    {
+        if ((plain is null) == (screen is null)) throw new ArgumentException("give exactly one of plain and screen");
+        _options = options;
+        _keys = keys;
+        _plain = plain;
+        _screen = screen;
+        _model = options.Model;
+        for (int i = 0; i < options.Paragraphs.Count; i++) _indexById.TryAdd(options.Paragraphs.Ids[i], i);
+        CountExisting();
+    }
+
+    public int Answered { get; private set; }
+    public int Skipped { get; private set; }
+    public int Retrained { get; private set; }
+
+    /// <summary>Paragraphs of the input not yet in the labels file.</summary>
+    public int Remaining
+    {
+        get
+        {
+            int n = 0;
+            for (int i = 0; i < _options.Paragraphs.Count; i++) if (!_options.Labels.IsLabelled(_options.Paragraphs.Ids[i])) n++;
+            return n;
+        }
+    }
+
+    /// <summary>Runs until quit, the end of the key stream, or nothing is left to label.</summary>
+    public void Run()
+    {
+        var queue = Order();
+        int position = 0;
+        while (position < queue.Count)
+        {
+            SwapRetrainedModel(queue, position);
+            int p = queue[position];
+            if (_options.Labels.IsLabelled(_options.Paragraphs.Ids[p])) { position++; continue; }
+            string? stance = null, topic = null, note = "";
+            bool next = false;
+            while (!next)
+            {
+                Render(p, stance, topic, note);
+                int key = _keys.ReadKey();
+                if (key < 0 || key == 'q' || key == 'Q') return;
+                _message = "";
+                char k = char.ToLowerInvariant((char)key);
+                int stanceIndex = StanceKeys.IndexOf(k);
+                if (stanceIndex >= 0) stance = LabelSchema.Stances[stanceIndex];
+                else if (k is >= '1' and <= '7') topic = LabelSchema.Topics[k - '1'];
+                else if (k is '\n' or 'a')
+                {
+                    var s = Suggest(p);
+                    stance ??= s?.Stance;
+                    topic ??= s?.Topic;
+                    if (stance is null || topic is null) _message = $"no suggestion for {(stance is null ? "stance" : "topic")}: choose it with a key";
+                }
+                else if (k == 'x')
+                {
+                    Skipped++;
+                    position++;
+                    next = true;
+                    continue;
+                }
+                else if (k == 'u')
+                {
+                    if (_history.Count == 0) { _message = "nothing to undo in this session"; continue; }
+                    var last = _history.Pop();
+                    _options.Labels.Undo(_options.Paragraphs.Ids[last.Paragraph], last.Offset);
+                    Count(last.Stance, last.Topic, -1);
+                    Answered--;
+                    queue.Insert(position, last.Paragraph);
+                    _message = $"undid {_options.Paragraphs.Ids[last.Paragraph]}";
+                    next = true;
+                    continue;
+                }
+                else if (k == 'c')
+                {
+                    if (_screen is not null) _screen.Markup("[bold]note:[/] ");
+                    else _plain!.WriteLine("note: ");
+                    note = (_keys.ReadLine() ?? "").Trim();
+                }
+                else if (k is ' ' or '\t') continue;
+                else if (k == '?') _message = Help;
+                else _message = $"unknown key '{k}'; press ? for help";
+
+                if (stance is not null && topic is not null)
+                {
+                    var id = _options.Paragraphs.Ids[p];
+                    long offset = _options.Labels.Append(new LabelRecord(id, _options.Paragraphs.Articles[p], _options.Paragraphs.Texts[p],
+                        stance, topic, _options.Annotator, note, DateTimeOffset.UtcNow));
+                    _history.Push((p, offset, stance, topic));
+                    Count(stance, topic, +1);
+                    Answered++;
+                    _message = $"saved {id}: {stance}, {topic}";
+                    position++;
+                    next = true;
+                    MaybeRetrain();
+                }
+            }
+        }
+        _message = "nothing left to label";
+        if (_plain is not null) _plain.WriteLine(_message);
+    }
+
+    private List<int> Order()
+    {
+        var pending = new List<int>();
+        for (int i = 0; i < _options.Paragraphs.Count; i++) if (!_options.Labels.IsLabelled(_options.Paragraphs.Ids[i])) pending.Add(i);
+        switch (_options.Order)
+        {
+            case SessionOrder.Random:
+                var rng = new Random(_options.Seed);
+                for (int i = pending.Count - 1; i > 0; i--)
+                {
+                    int j = rng.Next(i + 1);
+                    (pending[i], pending[j]) = (pending[j], pending[i]);
+                }
+                break;
+            case SessionOrder.Uncertain:
+                SortByCertainty(pending, 0);
+                break;
+        }
+        return pending;
+    }
+
+    /// <summary>Sorts queue[from..] least certain first: the model's mean top-two margin over heads, else the rules' confidence.</summary>
+    private void SortByCertainty(List<int> queue, int from)
+    {
+        var keys = new Dictionary<int, double>();
+        for (int i = from; i < queue.Count; i++) keys[queue[i]] = Certainty(queue[i]);
+        var tail = queue.GetRange(from, queue.Count - from);
+        tail.Sort((a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
+        queue.RemoveRange(from, queue.Count - from);
+        queue.AddRange(tail);
+    }
+
+    private double Certainty(int p)
+    {
+        if (_model is not null)
+        {
+            var predictions = _model.Predict(_options.Paragraphs.Texts[p]);
+            double sum = 0;
+            foreach (var h in predictions)
+            {
+                float first = 0, second = 0;
+                foreach (var v in h.Probabilities)
+                {
+                    if (v > first) { second = first; first = v; }
+                    else if (v > second) second = v;
+                }
+                sum += first - second;
+            }
+            return predictions.Length == 0 ? 0 : sum / predictions.Length;
+        }
+        var r = _options.Rules?[p];
+        return r is null ? 0 : (r.StanceConfidence + r.TopicConfidence) / 2;
+    }
+
+    /// <summary>The suggestion Enter accepts: the model's when there is one, else the rules'.</summary>
+    private Suggestion? Suggest(int p)
+    {
+        var model = ModelSuggestion(p);
+        var rules = _options.Rules?[p];
+        if (model is null) return rules;
+        return model with { Stance = model.Stance ?? rules?.Stance, Topic = model.Topic ?? rules?.Topic };
+    }
+
+    private Suggestion? ModelSuggestion(int p)
+    {
+        if (_model is null) return null;
+        string? stance = null, topic = null;
+        double sc = 0, tc = 0;
+        foreach (var h in _model.Predict(_options.Paragraphs.Texts[p]))
+        {
+            if (string.Equals(h.Head, LabelSchema.StanceColumn, StringComparison.OrdinalIgnoreCase) && LabelSchema.Stances.Contains(h.Label)) { stance = h.Label; sc = h.Confidence; }
+            if (string.Equals(h.Head, LabelSchema.TopicColumn, StringComparison.OrdinalIgnoreCase) && LabelSchema.Topics.Contains(h.Label)) { topic = h.Label; tc = h.Confidence; }
+        }
+        return new Suggestion("model", stance, sc, topic, tc, "");
+    }
+
+    private void MaybeRetrain()
+    {
+        if (_model is null || _options.RetrainEvery <= 0 || Answered % _options.RetrainEvery != 0 || _retraining is not null) return;
+        // Snapshot on this thread: the labels file is only touched between answers.
+        var snapshot = _options.Labels.Snapshot();
+        _retraining = Task.Run(() =>
+        {
+            try
+            {
+                return Retrain(snapshot);
+            }
+            finally
+            {
+                File.Delete(snapshot);
+            }
+        });
+        // Scripted sessions wait, so a given key stream always gives the same order.
+        if (_plain is not null) _retraining.Wait();
+    }
+
+    private TextClassifier? Retrain(string labelsPath)
+    {
+        try
+        {
+            var data = LabelledCsvReader.Read(labelsPath, new LabelledCsvOptions(["text"], [LabelSchema.StanceColumn, LabelSchema.TopicColumn]));
+            return PipelineTrainer.Fit(data, new PipelineOptions());
+        }
+        catch (InputException)
+        {
+            // Too few answers for a classifier (a head with one class so far): keep the current model.
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Retraining is a convenience: a failure must not end the session or lose its answers.
+            _retrainError = $"retraining failed ({ex.GetType().Name}: {ex.Message}); keeping the current model";
+            return null;
+        }
+    }
+
+    private void SwapRetrainedModel(List<int> queue, int position)
+    {
+        if (_retraining is not { IsCompleted: true } task) return;
+        _retraining = null;
+        if (_retrainError is not null)
+        {
+            _message = _retrainError;
+            _retrainError = null;
+        }
+        if (task.IsCompletedSuccessfully && task.Result is { } model)
+        {
+            _model = model;
+            Retrained++;
+            if (_options.Order == SessionOrder.Uncertain) SortByCertainty(queue, position);
+            _message = $"retrained on {_options.Labels.RowCount} answers; order updated";
+        }
+    }
+
+    private void CountExisting()
+    {
+        foreach (var (stance, topic) in _options.Labels.Existing) Count(stance, topic, +1);
+    }
+
+    private void Count(string stance, string topic, int delta)
+    {
+        if (stance.Length > 0) _counts[0][stance] = _counts[0].GetValueOrDefault(stance) + delta;
+        if (topic.Length > 0) _counts[1][topic] = _counts[1].GetValueOrDefault(topic) + delta;
+    }
+
+    private string Progress()
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"labelled {_options.Labels.Labelled.Count}, remaining {Remaining}, this session {Answered}");
+        sb.Append(" | stance: ").Append(string.Join(", ", LabelSchema.Stances.Select(s => $"{s} {_counts[0].GetValueOrDefault(s)}")));
+        sb.Append(" | topic: ").Append(string.Join(", ", LabelSchema.Topics.Select(t => $"{t} {_counts[1].GetValueOrDefault(t)}")));
+        return sb.ToString();
+    }
+
+    private (int? Before, int? After) Neighbours(int p)
+    {
+        var rows = _options.Paragraphs;
+        int? before = p > 0 && rows.Articles[p - 1] == rows.Articles[p] ? p - 1 : null;
+        int? after = p + 1 < rows.Count && rows.Articles[p + 1] == rows.Articles[p] ? p + 1 : null;
+        return (before, after);
+    }
+
+    private static string Describe(Suggestion? s) => s is null ? "-"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"stance {s.Stance ?? "-"}{(s.Stance is null ? "" : $" ({s.StanceConfidence:0.00})")}, topic {s.Topic ?? "-"}{(s.Topic is null ? "" : $" ({s.TopicConfidence:0.00})")}{(s.Detail.Length > 0 ? $" [{s.Detail}]" : "")}");
+
+    private void Render(int p, string? stance, string? topic, string note)
+    {
+        var rows = _options.Paragraphs;
+        var (before, after) = Neighbours(p);
+        var rules = _options.Rules?[p];
+        var model = ModelSuggestion(p);
+        var choice = $"stance {stance ?? "?"}, topic {topic ?? "?"}{(note.Length > 0 ? $", note \"{note}\"" : "")}";
+        if (_plain is not null)
+        {
+            var w = _plain;
+            w.WriteLine($"[{Progress()}]");
+            w.WriteLine($"paragraph {rows.Ids[p]}{(rows.Articles[p].Length > 0 ? $" (article {rows.Articles[p]})" : "")}");
+            if (before is { } b) w.WriteLine($"  before: {rows.Texts[b]}");
+            w.WriteLine($"> {rows.Texts[p]}");
+            if (after is { } a) w.WriteLine($"  after: {rows.Texts[a]}");
+            if (_options.Rules is not null) w.WriteLine($"rules: {Describe(rules)}");
+            if (model is not null) w.WriteLine($"model: {Describe(model)}");
+            w.WriteLine($"choice: {choice}");
+            if (_message.Length > 0) w.WriteLine(_message);
+            return;
+        }
+        var ui = _screen!;
+        ui.Clear();
+        ui.Write(new Rule(Markup.Escape(Progress())).LeftJustified());
+        var grid = new Grid().AddColumn();
+        if (before is { } bb) grid.AddRow(new Markup($"[dim]{Markup.Escape(rows.Texts[bb])}[/]"));
+        grid.AddRow(new Panel(new Markup($"[bold]{Markup.Escape(rows.Texts[p])}[/]")).Header(Markup.Escape(rows.Ids[p])).Border(BoxBorder.Rounded));
+        if (after is { } aa) grid.AddRow(new Markup($"[dim]{Markup.Escape(rows.Texts[aa])}[/]"));
+        ui.Write(grid);
+        var table = new Table().AddColumns("source", "suggestion");
+        if (_options.Rules is not null) table.AddRow("rules", Markup.Escape(Describe(rules)));
+        if (model is not null) table.AddRow("model", Markup.Escape(Describe(model)));
+        if (table.Rows.Count > 0) ui.Write(table);
+        ui.MarkupLine($"[yellow]{Markup.Escape(choice)}[/]");
+        ui.MarkupLine($"[dim]{Markup.Escape(Help)}[/]");
+        if (_message.Length > 0) ui.MarkupLine(Markup.Escape(_message));
+    }
+}

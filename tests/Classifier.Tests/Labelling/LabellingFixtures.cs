@@ -1,0 +1,57 @@
+using System.Text;
+using Classifier.Text.Csv;
+
+namespace Classifier.Tests.Labelling;
+
+/// <summary>Small paragraph, rule and label files for the labelling tests.</summary>
+internal static class LabellingFixtures
+{
+    /// <summary>Two articles of four paragraphs each (ids a:1..a:4, b:1..b:4).</summary>
+    public const string Paragraphs =
+        "id,article,index,text\n" +
+        "a:1,a,1,\"Belgrade says the so-called government in Pristina is separatist.\"\n" +
+        "a:2,a,2,KFOR troops and police patrolled the northern bridge.\n" +
+        "a:3,a,3,\"Both sides were urged to show restraint, the EU said.\"\n" +
+        "a:4,a,4,The EU-facilitated dialogue resumes in Brussels next week.\n" +
+        "b:1,b,1,Serbia-backed gunmen attacked the police in Banjska.\n" +
+        "b:2,b,2,The mayor of Zvecan was elected in a boycotted municipal election.\n" +
+        "b:3,b,3,Chinese investment and loans flow into Serbia.\n" +
+        "b:4,b,4,The weather was mild on Sunday.\n";
+
+    public const string Rules = """
+        { "rules": [
+          { "name": "ps", "head": "stance", "label": "pro-serbia", "kind": "keywords", "patterns": ["so-called", "separatist*"], "rationale": "loaded terms" },
+          { "name": "pk", "head": "stance", "label": "pro-kosovo", "kind": "phrase", "patterns": ["serbia-backed"], "rationale": "attribution" },
+          { "name": "neu", "head": "stance", "label": "neutral", "kind": "regex", "patterns": ["both sides", "restraint"], "rationale": "de-escalation" },
+          { "name": "sec", "head": "topic", "label": "security", "kind": "keywords", "patterns": ["police", "kfor", "gunm*"], "rationale": "security" },
+          { "name": "dia", "head": "topic", "label": "dialogue", "kind": "phrase", "patterns": ["eu-facilitated dialogue"], "rationale": "dialogue" },
+          { "name": "gov", "head": "topic", "label": "governance", "kind": "keywords", "patterns": ["mayor", "municipal", "election"], "rationale": "governance" },
+          { "name": "eco", "head": "topic", "label": "economy", "kind": "keywords", "patterns": ["investment", "loans"], "rationale": "economy" }
+        ] }
+        """;
+
+    /// <summary>Gold labels for some of the paragraphs (b:4 and a:4 have none).</summary>
+    public const string Gold =
+        "id,article,text,stance,topic,annotator,note\n" +
+        "a:1,a,x,pro-serbia,governance,g,\n" +
+        "a:2,a,x,neutral,security,g,\n" +
+        "a:3,a,x,neutral,diplomacy,g,\n" +
+        "b:1,b,x,pro-kosovo,security,g,\n" +
+        "b:2,b,x,neutral,governance,g,\n" +
+        "b:3,b,x,pro-kosovo,economy,g,\n";
+
+    /// <summary>The data rows of a CSV file, as field arrays.</summary>
+    public static List<string[]> Rows(string path)
+    {
+        using var table = CsvTable.Open(path);
+        return table.Records().Select(r => r.Fields).ToList();
+    }
+
+    public static IReadOnlyList<string> Columns(string path)
+    {
+        using var table = CsvTable.Open(path);
+        return table.Columns;
+    }
+
+    public static string Utf8(string s) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s));
+}
