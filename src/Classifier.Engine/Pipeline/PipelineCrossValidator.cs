@@ -34,6 +34,22 @@ public static class PipelineCrossValidator
         return result;
     }
 
+    /// <summary>
+    /// The rows that train and test fold <paramref name="fold"/>. A train-only row from a tested group (say a weak
+    /// label of a tested article's paragraph) would show the model the test text, so it sits that fold out.
+    /// </summary>
+    public static (int[] Train, int[] Test) Split(LabelledDataset data, int[] folds, int fold)
+    {
+        var test = new List<int>();
+        var testGroups = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < data.Count; i++)
+            if (folds[i] == fold) { test.Add(i); testGroups.Add(data.Groups[i]); }
+        var train = new List<int>();
+        for (int i = 0; i < data.Count; i++)
+            if (folds[i] != fold && !(folds[i] < 0 && testGroups.Contains(data.Groups[i]))) train.Add(i);
+        return ([.. train], [.. test]);
+    }
+
     public static OutOfFoldPredictions[] Run(LabelledDataset data, int[] folds, PipelineOptions options,
         IProgress<(int Fold, int Folds)>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -47,11 +63,9 @@ public static class PipelineCrossValidator
         for (int fold = 0; fold < foldCount; fold++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var train = new List<int>();
-            var test = new List<int>();
-            for (int i = 0; i < data.Count; i++) (folds[i] == fold ? test : train).Add(i);
-            if (test.Count == 0) continue;
-            var model = PipelineTrainer.Fit(data, [.. train], labelSets, options, null, cancellationToken);
+            var (train, test) = Split(data, folds, fold);
+            if (test.Length == 0) continue;
+            var model = PipelineTrainer.Fit(data, train, labelSets, options, null, cancellationToken);
             foreach (int r in test)
             {
                 var predictions = model.Predict(data.Texts[r]);

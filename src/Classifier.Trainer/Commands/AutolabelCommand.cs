@@ -49,13 +49,13 @@ public static class AutolabelCommand
         AtomicFile.WriteText(outPath, writer =>
         {
             using var csv = CsvOutput.Create(writer);
-            CsvOutput.WriteRow(csv, "id", "text", "stance", "stance_confidence", "topic", "topic_confidence", "rules");
+            CsvOutput.WriteRow(csv, "id", "article", "text", "stance", "stance_confidence", "topic", "topic_confidence", "rules");
             var stance = weak.Head(LabelSchema.StanceColumn);
             var topic = weak.Head(LabelSchema.TopicColumn);
             for (int i = 0; i < rows.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
-                CsvOutput.WriteRow(csv, rows.Ids[i], rows.Texts[i], stance?.LabelOf(i) ?? "", Confidence(stance, i), topic?.LabelOf(i) ?? "",
+                CsvOutput.WriteRow(csv, rows.Ids[i], rows.Articles[i], rows.Texts[i], stance?.LabelOf(i) ?? "", Confidence(stance, i), topic?.LabelOf(i) ?? "",
                     Confidence(topic, i), string.Join(';', weak.Fired[i]));
             }
         });

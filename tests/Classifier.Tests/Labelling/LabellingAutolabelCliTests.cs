@@ -17,21 +17,21 @@ public class LabellingAutolabelCliTests
         var run = CliRun.Trainer("autolabel", "--rules", rules, "--in", input, "--out", output, "--gold", gold, "--report", report);
         Assert.True(run.ExitCode == 0, run.ToString());
 
-        Assert.Equal(["id", "text", "stance", "stance_confidence", "topic", "topic_confidence", "rules"], LabellingFixtures.Columns(output));
+        Assert.Equal(["id", "article", "text", "stance", "stance_confidence", "topic", "topic_confidence", "rules"], LabellingFixtures.Columns(output));
         var rows = LabellingFixtures.Rows(output).ToDictionary(r => r[0]);
         Assert.Equal(8, rows.Count);
-        Assert.Equal("pro-serbia", rows["a:1"][2]);
-        Assert.Equal("", rows["a:1"][4]);
-        Assert.Equal("ps", rows["a:1"][6]);
-        Assert.Equal("pro-kosovo", rows["b:1"][2]);
-        Assert.Equal("security", rows["b:1"][4]);
-        Assert.Equal("pk;sec", rows["b:1"][6]);
-        Assert.Equal("dialogue", rows["a:4"][4]);
-        Assert.Equal("", rows["a:4"][2]);
+        Assert.Equal("pro-serbia", rows["a:1"][3]);
+        Assert.Equal("", rows["a:1"][5]);
+        Assert.Equal("ps", rows["a:1"][7]);
+        Assert.Equal("pro-kosovo", rows["b:1"][3]);
+        Assert.Equal("security", rows["b:1"][5]);
+        Assert.Equal("pk;sec", rows["b:1"][7]);
+        Assert.Equal("dialogue", rows["a:4"][5]);
         Assert.Equal("", rows["a:4"][3]);
+        Assert.Equal("", rows["a:4"][4]);
         // Abstain-only row: no labels, no confidence, no rules.
-        Assert.Equal(["", "", "", "", ""], rows["b:4"][2..]);
-        Assert.InRange(double.Parse(rows["b:1"][3], System.Globalization.CultureInfo.InvariantCulture), 0.5, 1.0);
+        Assert.Equal(["", "", "", "", ""], rows["b:4"][3..]);
+        Assert.InRange(double.Parse(rows["b:1"][4], System.Globalization.CultureInfo.InvariantCulture), 0.5, 1.0);
 
         // The Snorkel-style table and the combined accuracy against gold.
         Assert.Contains("emp. acc.", run.Error);
@@ -78,7 +78,7 @@ public class LabellingAutolabelOptionsTests
         Assert.True(run.ExitCode == 0, run.ToString());
         var rows = LabellingFixtures.Rows(output);
         Assert.Equal(["k1", "k2"], rows.Select(r => r[0]));
-        Assert.Equal("pro-kosovo", rows[0][2]);
+        Assert.Equal("pro-kosovo", rows[0][3]);
 
         var gold = dir.Write("gold.csv", "key,stance,topic\nk1,pro-kosovo,security\nk2,pro-kosov,other\n");
         var bad = CliRun.Trainer("autolabel", "--rules", rules, "--in", input, "--out", dir.File("weak2.csv"), "--text-col", "body", "--id-col", "key", "--gold", gold);
