@@ -27,8 +27,8 @@ public sealed record LinearSvmOptions
     /// <summary>Value of the constant extra feature that carries the bias (liblinear's B); 0 = no bias. The bias is regularised like any weight.</summary>
     public float Bias { get; init; } = 1f;
 
-    public SvmCalibration Calibration { get; init; } = SvmCalibration.LeaveOneOutEstimate;
+    public SvmCalibration Calibration { get; init; } = SvmCalibration.HoldOut;
 
-    /// <summary>Folds for <see cref="SvmCalibration.CrossValidation"/>.</summary>
+    /// <summary>Folds for <see cref="SvmCalibration.HoldOut"/> (which holds out one of them) and <see cref="SvmCalibration.CrossValidation"/>.</summary>
     public int CalibrationFolds { get; init; } = 3;
 }

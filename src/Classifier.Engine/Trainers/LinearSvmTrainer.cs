@@ -27,7 +27,7 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
         {
             SvmCalibration.TrainingScores => "training-scores",
             SvmCalibration.CrossValidation => $"cross-validation-{Options.CalibrationFolds}",
-            _ => "leave-one-out-estimate",
+            _ => $"hold-out-1/{Options.CalibrationFolds}",
         },
         ["seed"] = Options.Seed.ToString(CultureInfo.InvariantCulture),
     };
@@ -37,8 +37,8 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
         data.Validate();
         if (!(Options.C > 0f) || float.IsInfinity(Options.C)) throw new ArgumentOutOfRangeException(nameof(Options), "C must be positive and finite");
         if (Options.Bias < 0f) throw new ArgumentOutOfRangeException(nameof(Options), "Bias must be >= 0");
-        if (Options.Calibration == SvmCalibration.CrossValidation && Options.CalibrationFolds < 2)
-            throw new ArgumentOutOfRangeException(nameof(Options), "cross-validated calibration needs at least 2 folds");
+        if (Options.Calibration != SvmCalibration.TrainingScores && Options.CalibrationFolds < 2)
+            throw new ArgumentOutOfRangeException(nameof(Options), "calibration on held-out folds needs CalibrationFolds >= 2");
 
         var x = data.Features;
         int n = x.ColumnCount, k = data.ClassCount, rowCount = data.RowCount;
@@ -48,9 +48,9 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
         var plattB = new float[k];
         var allRows = new int[rowCount];
         for (int i = 0; i < rowCount; i++) allRows[i] = i;
-        int[]? folds = Options.Calibration == SvmCalibration.CrossValidation ? AssignFolds(rowCount, Options.CalibrationFolds, Options.Seed) : null;
+        int[]? folds = Options.Calibration != SvmCalibration.TrainingScores ? AssignFolds(rowCount, Options.CalibrationFolds, Options.Seed) : null;
 
-        int solvesPerClass = 1 + (folds is null ? 0 : Options.CalibrationFolds);
+        int solvesPerClass = 1 + Options.Calibration switch { SvmCalibration.HoldOut => 1, SvmCalibration.CrossValidation => Options.CalibrationFolds, _ => 0 };
         int done = 0;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.For(0, k, parallel, c =>
@@ -69,29 +69,42 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
             for (int j = 0; j < n; j++) weights[(long)j * k + c] = (float)w[j];
             biases[c] = Options.Bias > 0f ? (float)(w[n] * Options.Bias) : 0f;
 
-            var decisions = new double[rowCount];
-            switch (Options.Calibration)
+            double[] decisions;
+            bool[] calibrationPositive;
+            float[]? calibrationWeights;
+            if (folds is null)
             {
-                case SvmCalibration.TrainingScores:
-                    for (int i = 0; i < rowCount; i++) decisions[i] = DualCoordinateDescent.Decision(x, i, w, Options.Bias);
-                    break;
-                case SvmCalibration.CrossValidation:
-                    OutOfFoldDecisions(x, y, data.Weights, folds!, c, decisions, () =>
-                        progress?.Report((double)Interlocked.Increment(ref done) / (k * solvesPerClass)), cancellationToken);
-                    break;
-                default:
-                    // Jaakkola–Haussler: removing example i from w = Σ α_j y_j x̃_j changes its own score by α_i·y_i·Q_ii.
-                    double b2 = Options.Bias > 0f ? (double)Options.Bias * Options.Bias : 0.0;
-                    for (int i = 0; i < rowCount; i++)
-                    {
-                        double q = b2;
-                        var row = x.Row(i);
-                        foreach (var v in row.Values) q += (double)v * v;
-                        decisions[i] = DualCoordinateDescent.Decision(x, i, w, Options.Bias) - solution.Alpha[i] * y[i] * q;
-                    }
-                    break;
+                decisions = new double[rowCount];
+                for (int i = 0; i < rowCount; i++) decisions[i] = DualCoordinateDescent.Decision(x, i, w, Options.Bias);
+                calibrationPositive = positive;
+                calibrationWeights = data.Weights;
             }
-            var (a, b) = PlattScaling.Fit(decisions, positive, data.Weights);
+            else
+            {
+                int used = Options.Calibration == SvmCalibration.HoldOut ? 1 : Options.CalibrationFolds;
+                var held = new List<int>(rowCount);
+                for (int i = 0; i < rowCount; i++) if (folds[i] < used) held.Add(i);
+                decisions = new double[held.Count];
+                calibrationPositive = new bool[held.Count];
+                calibrationWeights = data.Weights is null ? null : new float[held.Count];
+                for (int h = 0; h < held.Count; h++)
+                {
+                    calibrationPositive[h] = positive[held[h]];
+                    if (calibrationWeights is not null) calibrationWeights[h] = data.Weights![held[h]];
+                }
+                var train = new List<int>(rowCount);
+                for (int f = 0; f < used; f++)
+                {
+                    train.Clear();
+                    for (int i = 0; i < rowCount; i++) if (folds[i] != f) train.Add(i);
+                    var foldSolution = Solve(x, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(train), y, data.Weights,
+                        unchecked(c + 7919 * (f + 1)), cancellationToken);
+                    for (int h = 0; h < held.Count; h++)
+                        if (folds[held[h]] == f) decisions[h] = DualCoordinateDescent.Decision(x, held[h], foldSolution.Weights, Options.Bias);
+                    progress?.Report((double)Interlocked.Increment(ref done) / (k * solvesPerClass));
+                }
+            }
+            var (a, b) = PlattScaling.Fit(decisions, calibrationPositive, calibrationWeights);
             // LinearModel computes σ(A'·s + B') = 1/(1 + exp(−A'·s − B')); Platt's form is 1/(1 + exp(A·s + B)).
             plattA[c] = (float)-a;
             plattB[c] = (float)-b;
@@ -102,23 +115,6 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
     private DualSolution Solve(SparseMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<sbyte> y, float[]? exampleWeights, int seedOffset, CancellationToken token) =>
         DualCoordinateDescent.Solve(x, rows, y, exampleWeights, Options.C, Options.Loss, Options.Bias, Options.Epsilon,
             Options.MaxIterations, Options.Shrinking, unchecked(Options.Seed + seedOffset), token);
-
-    private void OutOfFoldDecisions(SparseMatrix x, sbyte[] y, float[]? exampleWeights, int[] folds, int c, double[] decisions,
-        Action solved, CancellationToken token)
-    {
-        int foldCount = Options.CalibrationFolds;
-        var train = new List<int>(folds.Length);
-        for (int f = 0; f < foldCount; f++)
-        {
-            train.Clear();
-            for (int i = 0; i < folds.Length; i++) if (folds[i] != f) train.Add(i);
-            var solution = Solve(x, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(train), y, exampleWeights,
-                unchecked(c + 7919 * (f + 1)), token);
-            for (int i = 0; i < folds.Length; i++)
-                if (folds[i] == f) decisions[i] = DualCoordinateDescent.Decision(x, i, solution.Weights, Options.Bias);
-            solved();
-        }
-    }
 
     /// <summary>A seeded shuffle dealt round-robin, so folds differ in size by at most one.</summary>
     private static int[] AssignFolds(int rowCount, int foldCount, int seed)

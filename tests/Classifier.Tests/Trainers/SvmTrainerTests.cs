@@ -7,7 +7,7 @@ namespace Classifier.Tests.Trainers;
 public sealed class SvmTrainerTests
 {
     [Theory]
-    [InlineData(SvmLoss.SquaredHinge, SvmCalibration.LeaveOneOutEstimate)]
+    [InlineData(SvmLoss.SquaredHinge, SvmCalibration.HoldOut)]
     [InlineData(SvmLoss.Hinge, SvmCalibration.TrainingScores)]
     [InlineData(SvmLoss.SquaredHinge, SvmCalibration.CrossValidation)]
     public void Separates_a_sparse_three_class_problem(SvmLoss loss, SvmCalibration calibration)
