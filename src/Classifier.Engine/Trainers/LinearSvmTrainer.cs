@@ -35,7 +35,9 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
     public IMulticlassModel Fit(TrainingSet data, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         data.Validate();
-        if (!(Options.C > 0f) || float.IsInfinity(Options.C)) throw new ArgumentOutOfRangeException(nameof(Options), "C must be positive and finite");
+        // C arrives from the command line (setting 'c'), so a bad value is the user's input error, not a bug.
+        if (!(Options.C > 0f) || float.IsInfinity(Options.C))
+            throw new Classifier.Text.Diagnostics.InputException($"svm setting 'c' must be a positive number, not {Options.C.ToString(CultureInfo.InvariantCulture)}", hint: "the default is c=1; larger values fit the training data more closely");
         if (Options.Bias < 0f) throw new ArgumentOutOfRangeException(nameof(Options), "Bias must be >= 0");
         if (Options.Calibration != SvmCalibration.TrainingScores && Options.CalibrationFolds < 2)
             throw new ArgumentOutOfRangeException(nameof(Options), "calibration on held-out folds needs CalibrationFolds >= 2");

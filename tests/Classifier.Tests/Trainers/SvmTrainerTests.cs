@@ -107,4 +107,35 @@ public sealed class SvmTrainerTests
         var subset = (LinearModel)new LinearSvmTrainer(options).Fit(train.SelectRows([.. kept]));
         for (int j = 0; j < SvmNbData.Features; j++) Assert.Equal(weighted.Contribution(0, j), subset.Contribution(0, j), 1e-3);
     }
+
+    [Fact]
+    public void Zero_C_is_reported_as_an_input_error()
+    {
+        var train = SvmNbData.ThreeClass(30, seed: 1);
+        Assert.Throws<Classifier.Text.Diagnostics.InputException>(() => new LinearSvmTrainer(new LinearSvmOptions { C = 0 }).Fit(train));
+    }
+
+    [Fact]
+    public void A_cancelled_token_stops_training()
+    {
+        var train = SvmNbData.ThreeClass(60, seed: 1);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => new LinearSvmTrainer(new LinearSvmOptions()).Fit(train, null, cts.Token));
+    }
+
+    [Fact]
+    public void Progress_reaches_one()
+    {
+        var train = SvmNbData.ThreeClass(60, seed: 1);
+        var reports = new System.Collections.Concurrent.ConcurrentBag<double>();
+        new LinearSvmTrainer(new LinearSvmOptions()).Fit(train, new SyncProgress(reports.Add));
+        Assert.Equal(1.0, reports.Max(), 9);
+        Assert.All(reports, r => Assert.InRange(r, 0.0, 1.0));
+    }
+
+    private sealed class SyncProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
 }
