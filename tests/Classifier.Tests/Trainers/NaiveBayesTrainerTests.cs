@@ -130,4 +130,17 @@ public sealed class NaiveBayesTrainerTests
         m.PredictProbabilities(new SparseVector([0], [1]).AsRow(), p);
         Assert.True(p[2] > 0f && p[2] < p[0]);
     }
+
+    [Theory]
+    [InlineData(NaiveBayesVariant.Multinomial)]
+    [InlineData(NaiveBayesVariant.Complement)]
+    public void Zero_smoothing_still_gives_finite_probabilities(NaiveBayesVariant variant)
+    {
+        var data = new TrainingSet(SparseMatrix.FromDense([[2, 1, 0], [0, 1, 3], [1, 0, 1]]), [0, 1, 0], 2);
+        var m = new NaiveBayesTrainer(new NaiveBayesOptions { Alpha = 0, Variant = variant }).Fit(data);
+        var p = new float[2];
+        m.PredictProbabilities(new SparseVector([0, 2], [1, 1]).AsRow(), p);
+        Assert.All(p, v => Assert.True(float.IsFinite(v)));
+        Assert.Equal(1.0, p[0] + p[1], 5);
+    }
 }

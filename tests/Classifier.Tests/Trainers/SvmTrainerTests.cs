@@ -108,6 +108,20 @@ public sealed class SvmTrainerTests
         for (int j = 0; j < SvmNbData.Features; j++) Assert.Equal(weighted.Contribution(0, j), subset.Contribution(0, j), 1e-3);
     }
 
+    [Theory]
+    [InlineData(SvmCalibration.HoldOut)]
+    [InlineData(SvmCalibration.CrossValidation)]
+    [InlineData(SvmCalibration.TrainingScores)]
+    public void Tiny_data_with_an_absent_class_still_gives_probabilities(SvmCalibration calibration)
+    {
+        var data = new TrainingSet(SparseMatrix.FromDense([[1, 0], [0, 1]]), [0, 1], 3);
+        var model = new LinearSvmTrainer(new LinearSvmOptions { Calibration = calibration }).Fit(data);
+        var p = new float[3];
+        model.PredictProbabilities(new SparseVector([0], [1f]).AsRow(), p);
+        Assert.Equal(1.0, p[0] + p[1] + p[2], 5);
+        Assert.All(p, v => Assert.True(float.IsFinite(v) && v >= 0f));
+    }
+
     [Fact]
     public void Zero_C_is_reported_as_an_input_error()
     {
