@@ -50,7 +50,7 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
         var plattB = new float[k];
         var allRows = new int[rowCount];
         for (int i = 0; i < rowCount; i++) allRows[i] = i;
-        int[]? folds = Options.Calibration != SvmCalibration.TrainingScores ? AssignFolds(rowCount, Options.CalibrationFolds, Options.Seed) : null;
+        int[]? folds = Options.Calibration != SvmCalibration.TrainingScores ? AssignFolds(data.Labels, k, Options.CalibrationFolds, Options.Seed) : null;
 
         int solvesPerClass = 1 + Options.Calibration switch { SvmCalibration.HoldOut => 1, SvmCalibration.CrossValidation => Options.CalibrationFolds, _ => 0 };
         int done = 0;
@@ -118,14 +118,18 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
         DualCoordinateDescent.Solve(x, rows, y, exampleWeights, Options.C, Options.Loss, Options.Bias, Options.Epsilon,
             Options.MaxIterations, Options.Shrinking, unchecked(Options.Seed + seedOffset), token);
 
-    /// <summary>A seeded shuffle dealt round-robin, so folds differ in size by at most one.</summary>
-    private static int[] AssignFolds(int rowCount, int foldCount, int seed)
+    /// <summary>
+    /// A seeded shuffle dealt round-robin within each class, so every fold holds its share of each class
+    /// (a rare class's sigmoid still sees positives) and fold sizes differ by at most one per class.
+    /// </summary>
+    private static int[] AssignFolds(int[] labels, int classCount, int foldCount, int seed)
     {
-        var order = new int[rowCount];
-        for (int i = 0; i < rowCount; i++) order[i] = i;
+        var order = new int[labels.Length];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
         new Random(seed).Shuffle(order);
-        var folds = new int[rowCount];
-        for (int i = 0; i < rowCount; i++) folds[order[i]] = i % foldCount;
+        var dealt = new int[classCount];
+        var folds = new int[labels.Length];
+        foreach (int i in order) folds[i] = dealt[labels[i]]++ % foldCount;
         return folds;
     }
 }
