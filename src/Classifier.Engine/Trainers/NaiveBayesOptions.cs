@@ -3,9 +3,11 @@ namespace Classifier.Engine.Trainers;
 public sealed record NaiveBayesOptions
 {
     /// <summary>
-    /// Additive (Lidstone) smoothing added to every feature count; 1 = Laplace, right for count features.
-    /// It is in the units of the feature values: on L2-normalised TF-IDF rows (values ≈ 0.04) α = 1 swamps the counts,
-    /// and α ≈ 0.1 measured better (bench corpus, 6k/2k rows, complement: accuracy 0.759 vs 0.574).
+    /// Additive (Lidstone) smoothing added to every feature count; 1 = Laplace. It is in the units of the feature
+    /// values, so the best value depends on the featurizer and the class weights. Measured on the bench corpus with the
+    /// default hashed, L2-normalised TF-IDF features: through the trainer CLI (2,000 training rows, balanced class weights,
+    /// 799 test rows) macro-F1 0.728 at α = 1, 0.720 at 0.3, 0.700 at 0.1; without class weights (6,000/2,000 rows)
+    /// α = 0.1 did much better than 1 (accuracy 0.759 against 0.574). Worth tuning; 1 is kept as the default.
     /// </summary>
     public float Alpha { get; init; } = 1f;
 
