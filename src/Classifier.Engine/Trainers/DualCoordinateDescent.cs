@@ -37,7 +37,10 @@ public static class DualCoordinateDescent
         int n = features.ColumnCount;
         bool hasBias = bias > 0f;
         double b = bias;
-        var w = new double[n + (hasBias ? 1 : 0)];
+        // w in single precision (liblinear uses double): random access into w dominates each pass and halving it made
+        // passes about 25% faster (30k rows × 1000 non-zeros); dot products still accumulate in double, and results
+        // match liblinear (via scikit-learn) to 1e-3. α, the gradients and the box stay in double.
+        var w = new float[n + (hasBias ? 1 : 0)];
         int l = rows.Length;
         var alpha = new double[l];
         var upper = new double[l];
@@ -136,7 +139,7 @@ public static class DualCoordinateDescent
                     alpha[p] = next;
                     double step = (next - ai) * yi;
                     SparseAxpy(step, indices, values, start, end, w);
-                    if (hasBias) w[n] += step * b;
+                    if (hasBias) w[n] = (float)(w[n] + step * b);
                 }
             }
 
@@ -154,13 +157,15 @@ public static class DualCoordinateDescent
             pgMaxOld = pgMaxNew <= 0 ? double.PositiveInfinity : pgMaxNew;
             pgMinOld = pgMinNew >= 0 ? double.NegativeInfinity : pgMinNew;
         }
-        return new DualSolution(w, alpha, iteration, converged);
+        var weights = new double[w.Length];
+        for (int j = 0; j < w.Length; j++) weights[j] = w[j];
+        return new DualSolution(weights, alpha, iteration, converged);
     }
 
     // Hot loops of every pass: indices were validated against w's length before the first pass.
-    private static double SparseDot(double[] w, int[] indices, float[] values, int start, int end)
+    private static double SparseDot(float[] w, int[] indices, float[] values, int start, int end)
     {
-        ref double w0 = ref MemoryMarshal.GetArrayDataReference(w);
+        ref float w0 = ref MemoryMarshal.GetArrayDataReference(w);
         ref int i0 = ref MemoryMarshal.GetArrayDataReference(indices);
         ref float v0 = ref MemoryMarshal.GetArrayDataReference(values);
         double even = 0.0, odd = 0.0; // two chains hide the latency of the gathered loads
@@ -174,12 +179,13 @@ public static class DualCoordinateDescent
         return even + odd;
     }
 
-    private static void SparseAxpy(double step, int[] indices, float[] values, int start, int end, double[] w)
+    private static void SparseAxpy(double step, int[] indices, float[] values, int start, int end, float[] w)
     {
-        ref double w0 = ref MemoryMarshal.GetArrayDataReference(w);
+        ref float w0 = ref MemoryMarshal.GetArrayDataReference(w);
         ref int i0 = ref MemoryMarshal.GetArrayDataReference(indices);
         ref float v0 = ref MemoryMarshal.GetArrayDataReference(values);
-        for (int t = start; t < end; t++) Unsafe.Add(ref w0, Unsafe.Add(ref i0, t)) += step * Unsafe.Add(ref v0, t);
+        float s = (float)step;
+        for (int t = start; t < end; t++) Unsafe.Add(ref w0, Unsafe.Add(ref i0, t)) += s * Unsafe.Add(ref v0, t);
     }
 
     /// <summary>wᵀx̃ for one matrix row (bias included when <paramref name="bias"/> &gt; 0).</summary>
