@@ -51,67 +51,82 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
         var allRows = new int[rowCount];
         for (int i = 0; i < rowCount; i++) allRows[i] = i;
         int[]? folds = Options.Calibration != SvmCalibration.TrainingScores ? AssignFolds(data.Labels, k, Options.CalibrationFolds, Options.Seed) : null;
+        int calibrationSolves = Options.Calibration switch { SvmCalibration.HoldOut => 1, SvmCalibration.CrossValidation => Options.CalibrationFolds, _ => 0 };
+        int solvesPerClass = 1 + calibrationSolves;
 
-        int solvesPerClass = 1 + Options.Calibration switch { SvmCalibration.HoldOut => 1, SvmCalibration.CrossValidation => Options.CalibrationFolds, _ => 0 };
-        int done = 0;
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, k, parallel, c =>
+        var y = new sbyte[k][];
+        var positive = new bool[k][];
+        var decisions = new double[k][];
+        for (int c = 0; c < k; c++)
         {
-            var y = new sbyte[rowCount];
-            var positive = new bool[rowCount];
+            y[c] = new sbyte[rowCount];
+            positive[c] = new bool[rowCount];
             for (int i = 0; i < rowCount; i++)
             {
-                positive[i] = data.Labels[i] == c;
-                y[i] = positive[i] ? (sbyte)1 : (sbyte)-1;
+                positive[c][i] = data.Labels[i] == c;
+                y[c][i] = positive[c][i] ? (sbyte)1 : (sbyte)-1;
             }
-            var solution = Solve(x, allRows, y, data.Weights, c, cancellationToken);
-            progress?.Report((double)Interlocked.Increment(ref done) / (k * solvesPerClass));
+            decisions[c] = new double[rowCount];
+        }
 
-            var w = solution.Weights;
-            for (int j = 0; j < n; j++) weights[(long)j * k + c] = (float)w[j];
-            biases[c] = Options.Bias > 0f ? (float)(w[n] * Options.Bias) : 0f;
-
-            double[] decisions;
-            bool[] calibrationPositive;
-            float[]? calibrationWeights;
-            if (folds is null)
+        // Every solve (each class's full problem and its calibration folds) is an independent task, so 3 classes keep
+        // 2 cores busy; each task has its own seed, so the result does not depend on scheduling.
+        int done = 0;
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, k * solvesPerClass, parallel, task =>
+        {
+            int c = task / solvesPerClass, part = task % solvesPerClass;
+            if (part == 0)
             {
-                decisions = new double[rowCount];
-                for (int i = 0; i < rowCount; i++) decisions[i] = DualCoordinateDescent.Decision(x, i, w, Options.Bias);
-                calibrationPositive = positive;
-                calibrationWeights = data.Weights;
+                var w = Solve(x, allRows, y[c], data.Weights, c, cancellationToken).Weights;
+                for (int j = 0; j < n; j++) weights[(long)j * k + c] = (float)w[j];
+                biases[c] = Options.Bias > 0f ? (float)(w[n] * Options.Bias) : 0f;
+                if (folds is null)
+                    for (int i = 0; i < rowCount; i++) decisions[c][i] = DualCoordinateDescent.Decision(x, i, w, Options.Bias);
             }
             else
             {
-                int used = Options.Calibration == SvmCalibration.HoldOut ? 1 : Options.CalibrationFolds;
-                var held = new List<int>(rowCount);
-                for (int i = 0; i < rowCount; i++) if (folds[i] < used) held.Add(i);
-                decisions = new double[held.Count];
-                calibrationPositive = new bool[held.Count];
-                calibrationWeights = data.Weights is null ? null : new float[held.Count];
-                for (int h = 0; h < held.Count; h++)
-                {
-                    calibrationPositive[h] = positive[held[h]];
-                    if (calibrationWeights is not null) calibrationWeights[h] = data.Weights![held[h]];
-                }
+                int f = part - 1;
                 var train = new List<int>(rowCount);
-                for (int f = 0; f < used; f++)
-                {
-                    train.Clear();
-                    for (int i = 0; i < rowCount; i++) if (folds[i] != f) train.Add(i);
-                    var foldSolution = Solve(x, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(train), y, data.Weights,
-                        unchecked(c + 7919 * (f + 1)), cancellationToken);
-                    for (int h = 0; h < held.Count; h++)
-                        if (folds[held[h]] == f) decisions[h] = DualCoordinateDescent.Decision(x, held[h], foldSolution.Weights, Options.Bias);
-                    progress?.Report((double)Interlocked.Increment(ref done) / (k * solvesPerClass));
-                }
+                for (int i = 0; i < rowCount; i++) if (folds![i] != f) train.Add(i);
+                var w = Solve(x, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(train), y[c], data.Weights,
+                    unchecked(c + 7919 * (f + 1)), cancellationToken).Weights;
+                // Folds are disjoint, so parallel fold tasks of one class write disjoint entries.
+                for (int i = 0; i < rowCount; i++)
+                    if (folds![i] == f) decisions[c][i] = DualCoordinateDescent.Decision(x, i, w, Options.Bias);
             }
-            var (a, b) = PlattScaling.Fit(decisions, calibrationPositive, calibrationWeights);
+            progress?.Report((double)Interlocked.Increment(ref done) / (k * solvesPerClass));
+        });
+
+        for (int c = 0; c < k; c++)
+        {
+            var (a, b) = folds is null
+                ? PlattScaling.Fit(decisions[c], positive[c], data.Weights)
+                : FitOnFolds(decisions[c], positive[c], data.Weights, folds, calibrationSolves);
             // LinearModel computes σ(A'·s + B') = 1/(1 + exp(−A'·s − B')); Platt's form is 1/(1 + exp(A·s + B)).
             plattA[c] = (float)-a;
             plattB[c] = (float)-b;
-        });
+        }
         return new LinearModel(n, k, weights, biases, LinearOutput.PlattOneVersusAll, plattA, plattB);
+    }
+
+    /// <summary>Platt fit on the rows whose fold was held out (fold index below <paramref name="heldFolds"/>).</summary>
+    private static (double A, double B) FitOnFolds(double[] decisions, bool[] positive, float[]? weights, int[] folds, int heldFolds)
+    {
+        int count = 0;
+        foreach (int f in folds) if (f < heldFolds) count++;
+        var d = new double[count];
+        var p = new bool[count];
+        var w = weights is null ? null : new float[count];
+        for (int i = 0, h = 0; i < folds.Length; i++)
+        {
+            if (folds[i] >= heldFolds) continue;
+            d[h] = decisions[i];
+            p[h] = positive[i];
+            if (w is not null) w[h] = weights![i];
+            h++;
+        }
+        return PlattScaling.Fit(d, p, w);
     }
 
     private DualSolution Solve(SparseMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<sbyte> y, float[]? exampleWeights, int seedOffset, CancellationToken token) =>
