@@ -27,8 +27,14 @@ public sealed record LinearSvmOptions
     /// <summary>Value of the constant extra feature that carries the bias (liblinear's B); 0 = no bias. The bias is regularised like any weight.</summary>
     public float Bias { get; init; } = 1f;
 
-    public SvmCalibration Calibration { get; init; } = SvmCalibration.LeaveOneOutEstimate;
+    /// <summary>
+    /// Held-out fold by default. Measured on the bench corpus (make_corpus.py --train 6000 --test 2000, default
+    /// features): test log-loss 0.716 against 1.038 for training scores and 0.714 for 3-fold cross-validation, at
+    /// about 1.7× the training time (cross-validation about 3×); accuracy 0.79 in all three. A leave-one-out estimate
+    /// from the dual (f_i − α_i·y_i·Q_ii) was tried and dropped: with far more features than rows it drove accuracy to 0.47.
+    /// </summary>
+    public SvmCalibration Calibration { get; init; } = SvmCalibration.HoldOut;
 
-    /// <summary>Folds for <see cref="SvmCalibration.CrossValidation"/>.</summary>
+    /// <summary>Folds for <see cref="SvmCalibration.HoldOut"/> (which holds out one of them) and <see cref="SvmCalibration.CrossValidation"/>.</summary>
     public int CalibrationFolds { get; init; } = 3;
 }

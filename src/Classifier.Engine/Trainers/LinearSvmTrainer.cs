@@ -27,7 +27,7 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
         {
             SvmCalibration.TrainingScores => "training-scores",
             SvmCalibration.CrossValidation => $"cross-validation-{Options.CalibrationFolds}",
-            _ => "leave-one-out-estimate",
+            _ => $"hold-out-1/{Options.CalibrationFolds}",
         },
         ["seed"] = Options.Seed.ToString(CultureInfo.InvariantCulture),
     };
@@ -35,10 +35,12 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
     public IMulticlassModel Fit(TrainingSet data, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         data.Validate();
-        if (!(Options.C > 0f) || float.IsInfinity(Options.C)) throw new ArgumentOutOfRangeException(nameof(Options), "C must be positive and finite");
+        // C arrives from the command line (setting 'c'), so a bad value is the user's input error, not a bug.
+        if (!(Options.C > 0f) || float.IsInfinity(Options.C))
+            throw new Classifier.Text.Diagnostics.InputException($"svm setting 'c' must be a positive number, not {Options.C.ToString(CultureInfo.InvariantCulture)}", hint: "the default is c=1; larger values fit the training data more closely");
         if (Options.Bias < 0f) throw new ArgumentOutOfRangeException(nameof(Options), "Bias must be >= 0");
-        if (Options.Calibration == SvmCalibration.CrossValidation && Options.CalibrationFolds < 2)
-            throw new ArgumentOutOfRangeException(nameof(Options), "cross-validated calibration needs at least 2 folds");
+        if (Options.Calibration != SvmCalibration.TrainingScores && Options.CalibrationFolds < 2)
+            throw new ArgumentOutOfRangeException(nameof(Options), "calibration on held-out folds needs CalibrationFolds >= 2");
 
         var x = data.Features;
         int n = x.ColumnCount, k = data.ClassCount, rowCount = data.RowCount;
@@ -48,86 +50,101 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
         var plattB = new float[k];
         var allRows = new int[rowCount];
         for (int i = 0; i < rowCount; i++) allRows[i] = i;
-        int[]? folds = Options.Calibration == SvmCalibration.CrossValidation ? AssignFolds(rowCount, Options.CalibrationFolds, Options.Seed) : null;
+        int[]? folds = Options.Calibration != SvmCalibration.TrainingScores ? AssignFolds(data.Labels, k, Options.CalibrationFolds, Options.Seed) : null;
+        int calibrationSolves = Options.Calibration switch { SvmCalibration.HoldOut => 1, SvmCalibration.CrossValidation => Options.CalibrationFolds, _ => 0 };
+        int solvesPerClass = 1 + calibrationSolves;
 
-        int solvesPerClass = 1 + (folds is null ? 0 : Options.CalibrationFolds);
-        int done = 0;
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, k, parallel, c =>
+        var y = new sbyte[k][];
+        var positive = new bool[k][];
+        var decisions = new double[k][];
+        for (int c = 0; c < k; c++)
         {
-            var y = new sbyte[rowCount];
-            var positive = new bool[rowCount];
+            y[c] = new sbyte[rowCount];
+            positive[c] = new bool[rowCount];
             for (int i = 0; i < rowCount; i++)
             {
-                positive[i] = data.Labels[i] == c;
-                y[i] = positive[i] ? (sbyte)1 : (sbyte)-1;
+                positive[c][i] = data.Labels[i] == c;
+                y[c][i] = positive[c][i] ? (sbyte)1 : (sbyte)-1;
             }
-            var solution = Solve(x, allRows, y, data.Weights, c, cancellationToken);
-            progress?.Report((double)Interlocked.Increment(ref done) / (k * solvesPerClass));
+            decisions[c] = new double[rowCount];
+        }
 
-            var w = solution.Weights;
-            for (int j = 0; j < n; j++) weights[(long)j * k + c] = (float)w[j];
-            biases[c] = Options.Bias > 0f ? (float)(w[n] * Options.Bias) : 0f;
-
-            var decisions = new double[rowCount];
-            switch (Options.Calibration)
+        // Every solve (each class's full problem and its calibration folds) is an independent task, so 3 classes keep
+        // 2 cores busy; each task has its own seed, so the result does not depend on scheduling.
+        int done = 0;
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, k * solvesPerClass, parallel, task =>
+        {
+            int c = task / solvesPerClass, part = task % solvesPerClass;
+            if (part == 0)
             {
-                case SvmCalibration.TrainingScores:
-                    for (int i = 0; i < rowCount; i++) decisions[i] = DualCoordinateDescent.Decision(x, i, w, Options.Bias);
-                    break;
-                case SvmCalibration.CrossValidation:
-                    OutOfFoldDecisions(x, y, data.Weights, folds!, c, decisions, () =>
-                        progress?.Report((double)Interlocked.Increment(ref done) / (k * solvesPerClass)), cancellationToken);
-                    break;
-                default:
-                    // Jaakkola–Haussler: removing example i from w = Σ α_j y_j x̃_j changes its own score by α_i·y_i·Q_ii.
-                    double b2 = Options.Bias > 0f ? (double)Options.Bias * Options.Bias : 0.0;
-                    for (int i = 0; i < rowCount; i++)
-                    {
-                        double q = b2;
-                        var row = x.Row(i);
-                        foreach (var v in row.Values) q += (double)v * v;
-                        decisions[i] = DualCoordinateDescent.Decision(x, i, w, Options.Bias) - solution.Alpha[i] * y[i] * q;
-                    }
-                    break;
+                var w = Solve(x, allRows, y[c], data.Weights, c, cancellationToken).Weights;
+                for (int j = 0; j < n; j++) weights[(long)j * k + c] = (float)w[j];
+                biases[c] = Options.Bias > 0f ? (float)(w[n] * Options.Bias) : 0f;
+                if (folds is null)
+                    for (int i = 0; i < rowCount; i++) decisions[c][i] = DualCoordinateDescent.Decision(x, i, w, Options.Bias);
             }
-            var (a, b) = PlattScaling.Fit(decisions, positive, data.Weights);
+            else
+            {
+                int f = part - 1;
+                var train = new List<int>(rowCount);
+                for (int i = 0; i < rowCount; i++) if (folds![i] != f) train.Add(i);
+                var w = Solve(x, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(train), y[c], data.Weights,
+                    unchecked(c + 7919 * (f + 1)), cancellationToken).Weights;
+                // Folds are disjoint, so parallel fold tasks of one class write disjoint entries.
+                for (int i = 0; i < rowCount; i++)
+                    if (folds![i] == f) decisions[c][i] = DualCoordinateDescent.Decision(x, i, w, Options.Bias);
+            }
+            progress?.Report((double)Interlocked.Increment(ref done) / (k * solvesPerClass));
+        });
+
+        for (int c = 0; c < k; c++)
+        {
+            var (a, b) = folds is null
+                ? PlattScaling.Fit(decisions[c], positive[c], data.Weights)
+                : FitOnFolds(decisions[c], positive[c], data.Weights, folds, calibrationSolves);
             // LinearModel computes σ(A'·s + B') = 1/(1 + exp(−A'·s − B')); Platt's form is 1/(1 + exp(A·s + B)).
             plattA[c] = (float)-a;
             plattB[c] = (float)-b;
-        });
+        }
         return new LinearModel(n, k, weights, biases, LinearOutput.PlattOneVersusAll, plattA, plattB);
+    }
+
+    /// <summary>Platt fit on the rows whose fold was held out (fold index below <paramref name="heldFolds"/>).</summary>
+    private static (double A, double B) FitOnFolds(double[] decisions, bool[] positive, float[]? weights, int[] folds, int heldFolds)
+    {
+        int count = 0;
+        foreach (int f in folds) if (f < heldFolds) count++;
+        var d = new double[count];
+        var p = new bool[count];
+        var w = weights is null ? null : new float[count];
+        for (int i = 0, h = 0; i < folds.Length; i++)
+        {
+            if (folds[i] >= heldFolds) continue;
+            d[h] = decisions[i];
+            p[h] = positive[i];
+            if (w is not null) w[h] = weights![i];
+            h++;
+        }
+        return PlattScaling.Fit(d, p, w);
     }
 
     private DualSolution Solve(SparseMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<sbyte> y, float[]? exampleWeights, int seedOffset, CancellationToken token) =>
         DualCoordinateDescent.Solve(x, rows, y, exampleWeights, Options.C, Options.Loss, Options.Bias, Options.Epsilon,
             Options.MaxIterations, Options.Shrinking, unchecked(Options.Seed + seedOffset), token);
 
-    private void OutOfFoldDecisions(SparseMatrix x, sbyte[] y, float[]? exampleWeights, int[] folds, int c, double[] decisions,
-        Action solved, CancellationToken token)
+    /// <summary>
+    /// A seeded shuffle dealt round-robin within each class, so every fold holds its share of each class
+    /// (a rare class's sigmoid still sees positives) and fold sizes differ by at most one per class.
+    /// </summary>
+    private static int[] AssignFolds(int[] labels, int classCount, int foldCount, int seed)
     {
-        int foldCount = Options.CalibrationFolds;
-        var train = new List<int>(folds.Length);
-        for (int f = 0; f < foldCount; f++)
-        {
-            train.Clear();
-            for (int i = 0; i < folds.Length; i++) if (folds[i] != f) train.Add(i);
-            var solution = Solve(x, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(train), y, exampleWeights,
-                unchecked(c + 7919 * (f + 1)), token);
-            for (int i = 0; i < folds.Length; i++)
-                if (folds[i] == f) decisions[i] = DualCoordinateDescent.Decision(x, i, solution.Weights, Options.Bias);
-            solved();
-        }
-    }
-
-    /// <summary>A seeded shuffle dealt round-robin, so folds differ in size by at most one.</summary>
-    private static int[] AssignFolds(int rowCount, int foldCount, int seed)
-    {
-        var order = new int[rowCount];
-        for (int i = 0; i < rowCount; i++) order[i] = i;
+        var order = new int[labels.Length];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
         new Random(seed).Shuffle(order);
-        var folds = new int[rowCount];
-        for (int i = 0; i < rowCount; i++) folds[order[i]] = i % foldCount;
+        var dealt = new int[classCount];
+        var folds = new int[labels.Length];
+        foreach (int i in order) folds[i] = dealt[labels[i]]++ % foldCount;
         return folds;
     }
 }

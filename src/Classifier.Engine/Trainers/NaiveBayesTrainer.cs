@@ -56,13 +56,23 @@ public sealed class NaiveBayesTrainer(NaiveBayesOptions options) : IMulticlassTr
             classMass[c] += mass;
         }
 
+        // The smoothing mass is α per feature seen in training, as a vocabulary-based NB would have: with hashing,
+        // the never-used buckets would otherwise inflate every denominator by α each.
+        long seen = 0;
+        for (long j = 0; j < n; j++)
+        {
+            for (int c = 0; c < k; c++)
+                if (counts[j * k + c] > 0) { seen++; break; }
+        }
+        double smoothingMass = alpha * Math.Max(seen, 1);
+
         var weights = new float[(long)n * k];
         var priors = new float[k];
         if (Options.Variant == NaiveBayesVariant.Multinomial)
         {
-            // log θ_cj = log(N_cj + α) − log(N_c + α·n)
+            // log θ_cj = log(N_cj + α) − log(N_c + α·|V|)
             var logDenominator = new double[k];
-            for (int c = 0; c < k; c++) logDenominator[c] = Math.Log(classMass[c] + alpha * n);
+            for (int c = 0; c < k; c++) logDenominator[c] = Math.Log(classMass[c] + smoothingMass);
             for (long j = 0; j < n; j++)
                 for (int c = 0; c < k; c++)
                     weights[j * k + c] = (float)(Math.Log(counts[j * k + c] + alpha) - logDenominator[c]);
@@ -80,11 +90,11 @@ public sealed class NaiveBayesTrainer(NaiveBayesOptions options) : IMulticlassTr
         }
         else
         {
-            // −log θ̃_cj = −[log(T_j − N_cj + α) − log(T − N_c + α·n)], T = totals over all classes.
+            // −log θ̃_cj = −[log(T_j − N_cj + α) − log(T − N_c + α·|V|)], T = totals over all classes.
             double totalMass = 0;
             foreach (var m in classMass) totalMass += m;
             var logDenominator = new double[k];
-            for (int c = 0; c < k; c++) logDenominator[c] = Math.Log(totalMass - classMass[c] + alpha * n);
+            for (int c = 0; c < k; c++) logDenominator[c] = Math.Log(totalMass - classMass[c] + smoothingMass);
             for (long j = 0; j < n; j++)
             {
                 double tj = 0;

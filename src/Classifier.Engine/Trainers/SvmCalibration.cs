@@ -4,15 +4,14 @@ namespace Classifier.Engine.Trainers;
 public enum SvmCalibration
 {
     /// <summary>
-    /// Training decision values with each example's own dual contribution removed, f_i − α_i·y_i·Q_ii
-    /// (the Jaakkola–Haussler leave-one-out estimate): free, and far less over-confident than raw training scores,
-    /// whose support vectors all sit at the margin.
+    /// One extra solve per class on all folds but the first of a <see cref="LinearSvmOptions.CalibrationFolds"/>-fold split,
+    /// scored on that held-out fold: costs (k−1)/k of a training run and gives unbiased decision values.
     /// </summary>
-    LeaveOneOutEstimate = 0,
+    HoldOut = 0,
 
-    /// <summary>Raw training decision values (cheapest, over-confident).</summary>
-    TrainingScores = 1,
+    /// <summary>Out-of-fold decision values of every row from k extra solves per class (Platt's own advice; costs (k−1)× training).</summary>
+    CrossValidation = 1,
 
-    /// <summary>Out-of-fold decision values from <see cref="LinearSvmOptions.CalibrationFolds"/> extra solves per class (Platt's own advice; costs (k−1)× training).</summary>
-    CrossValidation = 2,
+    /// <summary>Raw training decision values: free but over-confident, since the support vectors were pulled to the margin.</summary>
+    TrainingScores = 2,
 }

@@ -53,7 +53,7 @@ public sealed class NaiveBayesTrainerTests
     public void Log_probabilities_equal_the_hand_computed_counts()
     {
         var data = new TrainingSet(SparseMatrix.FromDense([[2, 1, 0], [0, 1, 3], [1, 0, 1]]), [0, 1, 0], 2);
-        var m = (NaiveBayesModel)new NaiveBayesTrainer(new NaiveBayesOptions { Alpha = 1 }).Fit(data);
+        var m = (NaiveBayesModel)new NaiveBayesTrainer(new NaiveBayesOptions { Alpha = 1, Variant = NaiveBayesVariant.Multinomial }).Fit(data);
         double[][] theta = [[4 / 8.0, 2 / 8.0, 2 / 8.0], [1 / 7.0, 2 / 7.0, 4 / 7.0]];
         for (int c = 0; c < 2; c++)
             for (int j = 0; j < 3; j++) Assert.Equal(Math.Log(theta[c][j]), m.Weight(c, j), 1e-6);
@@ -74,6 +74,23 @@ public sealed class NaiveBayesTrainerTests
             Assert.Equal(-Math.Log(theta[0][j]), cnb.Weight(1, j), 1e-6);
         }
         Assert.Equal(0f, cnb.Prior(0));
+    }
+
+    [Theory]
+    [InlineData(NaiveBayesVariant.Multinomial)]
+    [InlineData(NaiveBayesVariant.Complement)]
+    public void Unused_hash_buckets_do_not_change_the_smoothing(NaiveBayesVariant variant)
+    {
+        var narrow = new TrainingSet(SparseMatrix.FromDense([[2, 1, 0], [0, 1, 3], [1, 0, 1]]), [0, 1, 0], 2);
+        var wide = new TrainingSet(new SparseMatrix(1000, narrow.Features.RowStarts, narrow.Features.Indices, narrow.Features.Values), narrow.Labels, 2);
+        var trainer = new NaiveBayesTrainer(new NaiveBayesOptions { Variant = variant });
+        var a = (NaiveBayesModel)trainer.Fit(narrow);
+        var b = (NaiveBayesModel)trainer.Fit(wide);
+        for (int c = 0; c < 2; c++)
+        {
+            Assert.Equal(a.Prior(c), b.Prior(c));
+            for (int j = 0; j < 3; j++) Assert.Equal(a.Weight(c, j), b.Weight(c, j));
+        }
     }
 
     [Fact]
@@ -108,9 +125,22 @@ public sealed class NaiveBayesTrainerTests
     public void An_absent_class_keeps_a_small_positive_probability()
     {
         var data = new TrainingSet(SparseMatrix.FromDense([[2, 1, 0], [0, 1, 3]]), [0, 1], 3);
-        var m = new NaiveBayesTrainer(new NaiveBayesOptions()).Fit(data);
+        var m = new NaiveBayesTrainer(new NaiveBayesOptions { Variant = NaiveBayesVariant.Multinomial }).Fit(data);
         var p = new float[3];
         m.PredictProbabilities(new SparseVector([0], [1]).AsRow(), p);
         Assert.True(p[2] > 0f && p[2] < p[0]);
+    }
+
+    [Theory]
+    [InlineData(NaiveBayesVariant.Multinomial)]
+    [InlineData(NaiveBayesVariant.Complement)]
+    public void Zero_smoothing_still_gives_finite_probabilities(NaiveBayesVariant variant)
+    {
+        var data = new TrainingSet(SparseMatrix.FromDense([[2, 1, 0], [0, 1, 3], [1, 0, 1]]), [0, 1, 0], 2);
+        var m = new NaiveBayesTrainer(new NaiveBayesOptions { Alpha = 0, Variant = variant }).Fit(data);
+        var p = new float[2];
+        m.PredictProbabilities(new SparseVector([0, 2], [1, 1]).AsRow(), p);
+        Assert.All(p, v => Assert.True(float.IsFinite(v)));
+        Assert.Equal(1.0, p[0] + p[1], 5);
     }
 }

@@ -7,7 +7,7 @@ namespace Classifier.Tests.Trainers;
 public sealed class SvmTrainerTests
 {
     [Theory]
-    [InlineData(SvmLoss.SquaredHinge, SvmCalibration.LeaveOneOutEstimate)]
+    [InlineData(SvmLoss.SquaredHinge, SvmCalibration.HoldOut)]
     [InlineData(SvmLoss.Hinge, SvmCalibration.TrainingScores)]
     [InlineData(SvmLoss.SquaredHinge, SvmCalibration.CrossValidation)]
     public void Separates_a_sparse_three_class_problem(SvmLoss loss, SvmCalibration calibration)
@@ -106,5 +106,50 @@ public sealed class SvmTrainerTests
         var weighted = (LinearModel)new LinearSvmTrainer(options).Fit(train with { Weights = weights });
         var subset = (LinearModel)new LinearSvmTrainer(options).Fit(train.SelectRows([.. kept]));
         for (int j = 0; j < SvmNbData.Features; j++) Assert.Equal(weighted.Contribution(0, j), subset.Contribution(0, j), 1e-3);
+    }
+
+    [Theory]
+    [InlineData(SvmCalibration.HoldOut)]
+    [InlineData(SvmCalibration.CrossValidation)]
+    [InlineData(SvmCalibration.TrainingScores)]
+    public void Tiny_data_with_an_absent_class_still_gives_probabilities(SvmCalibration calibration)
+    {
+        var data = new TrainingSet(SparseMatrix.FromDense([[1, 0], [0, 1]]), [0, 1], 3);
+        var model = new LinearSvmTrainer(new LinearSvmOptions { Calibration = calibration }).Fit(data);
+        var p = new float[3];
+        model.PredictProbabilities(new SparseVector([0], [1f]).AsRow(), p);
+        Assert.Equal(1.0, p[0] + p[1] + p[2], 5);
+        Assert.All(p, v => Assert.True(float.IsFinite(v) && v >= 0f));
+    }
+
+    [Fact]
+    public void Zero_C_is_reported_as_an_input_error()
+    {
+        var train = SvmNbData.ThreeClass(30, seed: 1);
+        Assert.Throws<Classifier.Text.Diagnostics.InputException>(() => new LinearSvmTrainer(new LinearSvmOptions { C = 0 }).Fit(train));
+    }
+
+    [Fact]
+    public void A_cancelled_token_stops_training()
+    {
+        var train = SvmNbData.ThreeClass(60, seed: 1);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => new LinearSvmTrainer(new LinearSvmOptions()).Fit(train, null, cts.Token));
+    }
+
+    [Fact]
+    public void Progress_reaches_one()
+    {
+        var train = SvmNbData.ThreeClass(60, seed: 1);
+        var reports = new System.Collections.Concurrent.ConcurrentBag<double>();
+        new LinearSvmTrainer(new LinearSvmOptions()).Fit(train, new SyncProgress(reports.Add));
+        Assert.Equal(1.0, reports.Max(), 9);
+        Assert.All(reports, r => Assert.InRange(r, 0.0, 1.0));
+    }
+
+    private sealed class SyncProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
     }
 }
