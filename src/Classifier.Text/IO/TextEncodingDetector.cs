@@ -57,12 +57,28 @@ public static class TextEncodingDetector
     {
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BlockBytes);
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BlockBytes);
+            return stream.CanSeek ? stream : Spool(stream);
         }
         catch (FileNotFoundException) { throw new InputException("no such file", path, hint: "check the path"); }
         catch (DirectoryNotFoundException) { throw new InputException("no such file or directory", path, hint: "check the path"); }
         catch (UnauthorizedAccessException) { throw new InputException("permission denied", path, hint: "check the file's permissions"); }
         catch (IOException ex) { throw new InputException($"cannot read: {ex.Message}", path); }
+    }
+
+    /// <summary>
+    /// Copies a pipe or FIFO (such as bash's &lt;(…)) to a temporary file deleted on close, since detection reads the
+    /// input twice; a temporary file rather than memory keeps a large input's footprint flat.
+    /// </summary>
+    private static FileStream Spool(FileStream pipe)
+    {
+        using (pipe)
+        {
+            var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, BlockBytes, FileOptions.DeleteOnClose);
+            pipe.CopyTo(spool);
+            spool.Position = 0;
+            return spool;
+        }
     }
 
     private static Encoding Strict(Encoding e) => e;
