@@ -47,6 +47,9 @@ public sealed class FittedFeaturizer
     public int FeatureCount { get; }
     public int WordBlockSize { get; }
 
+    /// <summary>Bits of a sort key: the feature index shifted left once for the sign.</summary>
+    private int KeyBits => 32 - int.LeadingZeroCount(FeatureCount) + 1;
+
     /// <summary>Inverse document frequency per feature, learned at fit time.</summary>
     internal float[] Idf { get; }
 
@@ -98,7 +101,8 @@ public sealed class FittedFeaturizer
             if (f >= 0) keys[n++] = (f << 1) | (sign < 0 ? 1 : 0);
         }
         keys = keys[..n];
-        keys.Sort();
+        if (scratch.SortBuffer.Length < n) scratch.SortBuffer = new int[scratch.Keys.Length];
+        RadixSort.Sort(keys, scratch.SortBuffer, KeyBits);
         int unique = 0;
         for (int i = 0; i < n; i++) if (i == 0 || keys[i] >> 1 != keys[i - 1] >> 1) unique++;
         var indices = new int[unique];
@@ -128,7 +132,7 @@ public sealed class FittedFeaturizer
         for (int i = 0; i < values.Length; i++)
         {
             float tf = values[i], magnitude = MathF.Abs(tf);
-            float weight = Options.Weighting == TermWeighting.Idf ? 1f : Options.SublinearTf ? 1f + MathF.Log(magnitude) : magnitude;
+            float weight = Options.Weighting == TermWeighting.Idf || magnitude == 1f ? 1f : Options.SublinearTf ? 1f + MathF.Log(magnitude) : magnitude;
             if (Options.Weighting != TermWeighting.Tf) weight *= Idf[v.Indices[i]];
             values[i] = MathF.CopySign(weight, tf);
         }
@@ -186,5 +190,6 @@ public sealed class FittedFeaturizer
     {
         public ulong[] Hashes = new ulong[1024];
         public int[] Keys = new int[1024];
+        public int[] SortBuffer = new int[1024];
     }
 }
