@@ -171,7 +171,17 @@ public sealed class FittedFeaturizer
         writer.Write(JsonSerializer.Serialize(Options));
         BinaryFormat.WriteLongs(writer, _words);
         BinaryFormat.WriteLongs(writer, _chars);
-        BinaryFormat.WriteFloats(writer, Idf);
+        // Every feature no training text had shares one IDF (the largest); only the others are stored.
+        float unseen = 0f;
+        foreach (var v in Idf) unseen = MathF.Max(unseen, v);
+        var indices = new List<int>();
+        var values = new List<float>();
+        for (int f = 0; f < Idf.Length; f++)
+            if (Idf[f] != unseen) { indices.Add(f); values.Add(Idf[f]); }
+        writer.Write(Idf.Length);
+        writer.Write(unseen);
+        BinaryFormat.WriteInts(writer, indices.ToArray());
+        BinaryFormat.WriteFloats(writer, values.ToArray());
     }
 
     public static FittedFeaturizer ReadFrom(BinaryReader reader)
@@ -181,7 +191,19 @@ public sealed class FittedFeaturizer
         options.Validate();
         var words = BinaryFormat.ReadLongs(reader);
         var chars = BinaryFormat.ReadLongs(reader);
-        var idf = BinaryFormat.ReadFloats(reader);
+        int count = reader.ReadInt32();
+        if (count < 0 || count > BinaryFormat.MaxDenseValues) throw new InvalidDataException($"featurizer declares {count} features");
+        float unseen = reader.ReadSingle();
+        var indices = BinaryFormat.ReadInts(reader);
+        var values = BinaryFormat.ReadFloats(reader);
+        BinaryFormat.Expect(values.Length, indices.Length, "stored IDF values");
+        var idf = new float[count];
+        Array.Fill(idf, unseen);
+        for (int i = 0; i < indices.Length; i++)
+        {
+            if ((uint)indices[i] >= (uint)count) throw new InvalidDataException($"IDF index {indices[i]} is outside the {count} features");
+            idf[indices[i]] = values[i];
+        }
         return new FittedFeaturizer(options, words, chars, idf);
     }
 

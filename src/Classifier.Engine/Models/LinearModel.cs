@@ -102,7 +102,7 @@ public sealed class LinearModel : IExplainableModel
         writer.Write(FeatureCount);
         writer.Write(ClassCount);
         writer.Write((int)Output);
-        BinaryFormat.WriteFloats(writer, _weights);
+        BinaryFormat.WriteSparseRows(writer, _weights, ClassCount);
         BinaryFormat.WriteFloats(writer, _biases);
         BinaryFormat.WriteFloats(writer, _plattA);
         BinaryFormat.WriteFloats(writer, _plattB);
@@ -115,8 +115,7 @@ public sealed class LinearModel : IExplainableModel
         int output = reader.ReadInt32();
         if (features < 0 || classes < 2 || !Enum.IsDefined((LinearOutput)output))
             throw new InvalidDataException($"linear model header is invalid ({features} features, {classes} classes, output {output})");
-        var weights = BinaryFormat.ReadFloats(reader);
-        BinaryFormat.Expect(weights.Length, (long)features * classes, "linear model weight count");
+        var weights = BinaryFormat.ReadSparseRows(reader, features, classes, "linear model weights");
         var biases = BinaryFormat.ReadFloats(reader);
         BinaryFormat.Expect(biases.Length, classes, "linear model bias count");
         var a = BinaryFormat.ReadFloats(reader);

@@ -83,7 +83,7 @@ public sealed class NaiveBayesModel : IExplainableModel
         writer.Write(FeatureCount);
         writer.Write(ClassCount);
         writer.Write((int)Variant);
-        BinaryFormat.WriteFloats(writer, _weights);
+        BinaryFormat.WriteSparseRows(writer, _weights, ClassCount);
         BinaryFormat.WriteFloats(writer, _priors);
     }
 
@@ -94,8 +94,7 @@ public sealed class NaiveBayesModel : IExplainableModel
         int variant = reader.ReadInt32();
         if (features < 0 || classes < 2 || !Enum.IsDefined((NaiveBayesVariant)variant))
             throw new InvalidDataException($"naive Bayes model header is invalid ({features} features, {classes} classes, variant {variant})");
-        var weights = BinaryFormat.ReadFloats(reader);
-        BinaryFormat.Expect(weights.Length, (long)features * classes, "naive Bayes weight count");
+        var weights = BinaryFormat.ReadSparseRows(reader, features, classes, "naive Bayes weights");
         var priors = BinaryFormat.ReadFloats(reader);
         BinaryFormat.Expect(priors.Length, classes, "naive Bayes prior count");
         return new NaiveBayesModel(features, classes, weights, priors, (NaiveBayesVariant)variant);

@@ -31,6 +31,45 @@ public static class BinaryFormat
         writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
     }
 
+    /// <summary>
+    /// Writes a row-major matrix of <paramref name="width"/> columns storing only its rows that hold a non-zero: a model
+    /// trained on a few thousand paragraphs touches a small share of 2^19 hashed features, and dense weights would make
+    /// files (and load times) grow with the hash space instead of with what was learned.
+    /// </summary>
+    public static void WriteSparseRows(BinaryWriter writer, ReadOnlySpan<float> matrix, int width)
+    {
+        var rows = new List<int>();
+        for (int r = 0; r * width < matrix.Length; r++)
+            if (matrix.Slice(r * width, width).IndexOfAnyExcept(0f) >= 0) rows.Add(r);
+        var values = new float[rows.Count * width];
+        for (int i = 0; i < rows.Count; i++) matrix.Slice(rows[i] * width, width).CopyTo(values.AsSpan(i * width));
+        writer.Write(matrix.Length / width);
+        writer.Write(width);
+        WriteInts(writer, rows.ToArray());
+        WriteFloats(writer, values);
+    }
+
+    /// <summary>2^28 floats (1 GiB): a header declaring more is corrupt or hostile, and is refused before allocating.</summary>
+    public const long MaxDenseValues = 1L << 28;
+
+    /// <summary>Reads what <see cref="WriteSparseRows"/> wrote back into a dense matrix, checking every index first.</summary>
+    public static float[] ReadSparseRows(BinaryReader reader, int expectedRows, int expectedWidth, string what)
+    {
+        if (expectedRows < 0 || expectedWidth < 1 || (long)expectedRows * expectedWidth > MaxDenseValues)
+            throw new InvalidDataException($"{what}: {expectedRows} × {expectedWidth} values is more than a model can hold (limit {MaxDenseValues})");
+        Expect(reader.ReadInt32(), expectedRows, $"{what} row count");
+        Expect(reader.ReadInt32(), expectedWidth, $"{what} width");
+        var rows = ReadInts(reader);
+        var values = ReadFloats(reader);
+        Expect(values.Length, (long)rows.Length * expectedWidth, $"{what} stored values");
+        for (int i = 0; i < rows.Length; i++)
+            if (rows[i] < 0 || rows[i] >= expectedRows || (i > 0 && rows[i] <= rows[i - 1]))
+                throw new InvalidDataException($"{what}: row index {rows[i]} at position {i} is out of order or out of range");
+        var dense = new float[(long)expectedRows * expectedWidth];
+        for (int i = 0; i < rows.Length; i++) values.AsSpan(i * expectedWidth, expectedWidth).CopyTo(dense.AsSpan(rows[i] * expectedWidth));
+        return dense;
+    }
+
     public static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> values)
     {
         writer.Write(values.Count);
