@@ -13,6 +13,15 @@ internal sealed class RegressionTreeLearner
     private readonly BinnedFeatures _data;
     private readonly FastTreeOptions _options;
     private readonly double[][] _histograms;
+    // Per histogram buffer: per-feature sums of the non-zero bins and the features present in the leaf. Only those
+    // features' bins are valid; every other feature is all-zero in the leaf and cannot split it.
+    private readonly double[][] _featureSums;
+    private readonly int[][] _present;
+    private readonly int[] _presentCount;
+    private readonly int[] _featureOfCode;
+    private readonly int[] _stamp;
+    private int _stampNow;
+    public static long TBuild, TSub, TScan, TPart; // TRACE-TEMP
     private readonly Stack<int> _freeHistograms = new();
     private readonly int[] _order;
     private readonly int[] _scratch;
@@ -30,7 +39,19 @@ internal sealed class RegressionTreeLearner
         _options = options;
         int leaves = options.NumberOfLeaves;
         _histograms = new double[leaves][];
-        for (int i = 0; i < leaves; i++) _histograms[i] = new double[3 * data.TotalBins];
+        _featureSums = new double[leaves][];
+        _present = new int[leaves][];
+        _presentCount = new int[leaves];
+        for (int i = 0; i < leaves; i++)
+        {
+            _histograms[i] = new double[3 * data.TotalBins];
+            _featureSums[i] = new double[3 * data.FeatureCount];
+            _present[i] = new int[data.FeatureCount];
+        }
+        _featureOfCode = new int[data.TotalBins];
+        for (int f = 0; f < data.FeatureCount; f++)
+            for (int b = data.BinStart[f]; b < data.BinStart[f + 1]; b++) _featureOfCode[b] = f;
+        _stamp = new int[data.FeatureCount];
         _order = new int[data.RowCount];
         _scratch = new int[data.RowCount];
         _begin = new int[leaves];
@@ -84,8 +105,11 @@ internal sealed class RegressionTreeLearner
         _sumH[0] = h;
         _parentNode[0] = -1;
         _histogram[0] = _freeHistograms.Pop();
+        long r0 = System.Diagnostics.Stopwatch.GetTimestamp(); // TRACE-TEMP
         BuildHistogram(0, gradients, hessians);
+        long r1 = System.Diagnostics.Stopwatch.GetTimestamp(); // TRACE-TEMP
         FindBestSplit(0);
+        Interlocked.Add(ref TPart, r1 - r0); Interlocked.Add(ref TScan, System.Diagnostics.Stopwatch.GetTimestamp() - r1); // TRACE-TEMP
 
         int leafCount = 1;
         while (leafCount < _options.NumberOfLeaves)
@@ -148,37 +172,56 @@ internal sealed class RegressionTreeLearner
         int small = left <= right ? leaf : newLeaf, large = small == leaf ? newLeaf : leaf;
         _histogram[small] = _freeHistograms.Pop();
         _histogram[large] = parentHistogram;
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp(); // TRACE-TEMP
         BuildHistogram(small, gradients, hessians);
-        System.Numerics.Tensors.TensorPrimitives.Subtract(_histograms[parentHistogram], _histograms[_histogram[small]], _histograms[parentHistogram]);
+        long t1 = System.Diagnostics.Stopwatch.GetTimestamp(); // TRACE-TEMP
+        SubtractInto(parentHistogram, _histogram[small]);
+        long t2 = System.Diagnostics.Stopwatch.GetTimestamp(); // TRACE-TEMP
         FindBestSplit(leaf);
         FindBestSplit(newLeaf);
+        long t3 = System.Diagnostics.Stopwatch.GetTimestamp(); // TRACE-TEMP
+        Interlocked.Add(ref TBuild, t1 - t0); Interlocked.Add(ref TSub, t2 - t1); Interlocked.Add(ref TScan, t3 - t2); // TRACE-TEMP
     }
 
     private void BuildHistogram(int leaf, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians)
     {
-        var hist = _histograms[_histogram[leaf]];
-        Array.Clear(hist);
+        int buffer = _histogram[leaf];
+        var hist = _histograms[buffer];
+        var present = _present[buffer];
+        int presentCount = 0;
+        int stamp = ++_stampNow;
         var codes = _data.Codes;
         var starts = _data.RowStarts;
+        var binStart = _data.BinStart;
+        var featureOf = _featureOfCode;
+        var seen = _stamp;
         foreach (int r in _order.AsSpan(_begin[leaf], _count[leaf]))
         {
             double g = gradients[r], h = hessians[r];
             int end = starts[r + 1];
             for (int p = starts[r]; p < end; p++)
             {
-                int c3 = codes[p] * 3;
+                int code = codes[p];
+                int f = featureOf[code];
+                if (seen[f] != stamp)
+                {
+                    // First non-zero of this feature in the leaf: clear its stale bins lazily.
+                    seen[f] = stamp;
+                    present[presentCount++] = f;
+                    Array.Clear(hist, 3 * binStart[f], 3 * (binStart[f + 1] - binStart[f]));
+                }
+                int c3 = code * 3;
                 hist[c3] += g;
                 hist[c3 + 1] += h;
                 hist[c3 + 2] += 1;
             }
         }
+        _presentCount[buffer] = presentCount;
 
-        // Zero bins were never touched: they hold what the leaf's totals leave over.
-        double totalG = _sumG[leaf], totalH = _sumH[leaf], totalC = _count[leaf];
-        var binStart = _data.BinStart;
-        var zeroBin = _data.ZeroBin;
-        for (int f = 0; f < zeroBin.Length; f++)
+        var sums = _featureSums[buffer];
+        for (int i = 0; i < presentCount; i++)
         {
+            int f = present[i];
             double g = 0, h = 0, c = 0;
             for (int b = binStart[f] * 3, end = binStart[f + 1] * 3; b < end; b += 3)
             {
@@ -186,10 +229,29 @@ internal sealed class RegressionTreeLearner
                 h += hist[b + 1];
                 c += hist[b + 2];
             }
-            int z = zeroBin[f] * 3;
-            hist[z] = totalG - g;
-            hist[z + 1] = totalH - h;
-            hist[z + 2] = totalC - c;
+            sums[3 * f] = g;
+            sums[3 * f + 1] = h;
+            sums[3 * f + 2] = c;
+        }
+    }
+
+    /// <summary>Parent minus smaller child, in the parent's buffer: only features present in the child change.</summary>
+    private void SubtractInto(int parent, int child)
+    {
+        var into = _histograms[parent];
+        var from = _histograms[child];
+        var intoSums = _featureSums[parent];
+        var fromSums = _featureSums[child];
+        var binStart = _data.BinStart;
+        var present = _present[child];
+        for (int i = 0, n = _presentCount[child]; i < n; i++)
+        {
+            int f = present[i];
+            int lo = 3 * binStart[f], length = 3 * (binStart[f + 1] - binStart[f]);
+            System.Numerics.Tensors.TensorPrimitives.Subtract(into.AsSpan(lo, length), from.AsSpan(lo, length), into.AsSpan(lo, length));
+            intoSums[3 * f] -= fromSums[3 * f];
+            intoSums[3 * f + 1] -= fromSums[3 * f + 1];
+            intoSums[3 * f + 2] -= fromSums[3 * f + 2];
         }
     }
 
@@ -207,17 +269,33 @@ internal sealed class RegressionTreeLearner
         var zeroBin = _data.ZeroBin;
         double bestGain = 0, bestLeftG = 0, bestLeftH = 0;
         int bestFeature = -1, bestCode = -1, bestLeftCount = 0;
-        for (int f = 0; f < zeroBin.Length; f++)
+        int buffer = _histogram[leaf];
+        var sums = _featureSums[buffer];
+        var present = _present[buffer];
+        for (int i = 0, n = _presentCount[buffer]; i < n; i++)
         {
-            // A feature whose rows all sit in one bin cannot split this leaf; in sparse text that is most of them.
-            if (hist[zeroBin[f] * 3 + 2] >= count) continue;
+            int f = present[i];
+            // The zero bin is never stored: it holds what the feature's non-zero bins leave of the leaf's totals.
+            double nonZeroCount = sums[3 * f + 2];
+            if (nonZeroCount <= 0) continue;
+            double zeroG = totalG - sums[3 * f], zeroH = totalH - sums[3 * f + 1];
+            int zeroC = count - (int)nonZeroCount, zero = zeroBin[f];
             double gl = 0, hl = 0;
             int cl = 0;
             for (int b = binStart[f], last = binStart[f + 1] - 1; b < last; b++)
             {
-                gl += hist[3 * b];
-                hl += hist[3 * b + 1];
-                cl += (int)hist[3 * b + 2];
+                if (b == zero)
+                {
+                    gl += zeroG;
+                    hl += zeroH;
+                    cl += zeroC;
+                }
+                else
+                {
+                    gl += hist[3 * b];
+                    hl += hist[3 * b + 1];
+                    cl += (int)hist[3 * b + 2];
+                }
                 if (cl < minLeaf || hl < minH) continue;
                 int cr = count - cl;
                 if (cr < minLeaf) break;
