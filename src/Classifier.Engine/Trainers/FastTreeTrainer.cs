@@ -36,14 +36,10 @@ public sealed class FastTreeTrainer(FastTreeOptions options) : IMulticlassTraine
     {
         data.Validate();
         Options.Validate();
-        var trace = System.Diagnostics.Stopwatch.StartNew(); // TRACE-TEMP
         var binned = BinnedFeatures.Build(data, Options.MinimumExampleCountPerLeaf, Options.MaxFeatures, Options.MaxBins);
-        if (Environment.GetEnvironmentVariable("FT_TRACE") is not null) Console.Error.WriteLine($"TRACE bin {trace.Elapsed.TotalSeconds:F2}s features {binned.FeatureCount} bins {binned.TotalBins} codes {binned.Codes.Length}"); // TRACE-TEMP
         cancellationToken.ThrowIfCancellationRequested();
         var run = new Run(Options, data, binned, progress, cancellationToken);
-        var resultModel = Options.Objective == FastTreeObjective.Softmax ? run.Softmax() : run.OneVersusAll();
-        if (Environment.GetEnvironmentVariable("FT_TRACE") is not null) Console.Error.WriteLine($"TRACE total {trace.Elapsed.TotalSeconds:F2}s rootbuild {RegressionTreeLearner.TPart / (double)System.Diagnostics.Stopwatch.Frequency:F2} build {RegressionTreeLearner.TBuild / (double)System.Diagnostics.Stopwatch.Frequency:F2} sub {RegressionTreeLearner.TSub / (double)System.Diagnostics.Stopwatch.Frequency:F2} scan {RegressionTreeLearner.TScan / (double)System.Diagnostics.Stopwatch.Frequency:F2}"); // TRACE-TEMP
-        return resultModel;
+        return Options.Objective == FastTreeObjective.Softmax ? run.Softmax() : run.OneVersusAll();
     }
 
     /// <summary>State of one Fit: the binned data, a pool of learners (one per worker), finished trees per slot.</summary>

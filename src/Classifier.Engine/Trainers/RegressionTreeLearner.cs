@@ -25,7 +25,6 @@ internal sealed class RegressionTreeLearner
     private int _stampNow;
     private readonly int[] _leafOf;
     private int _sampled;
-    public static long TBuild, TSub, TScan, TPart; // TRACE-TEMP
     private readonly Stack<int> _freeHistograms = new();
     private readonly int[] _order;
     private readonly int[] _scratch;
@@ -111,11 +110,8 @@ internal sealed class RegressionTreeLearner
         _sumH[0] = h;
         _parentNode[0] = -1;
         _histogram[0] = _freeHistograms.Pop();
-        long r0 = System.Diagnostics.Stopwatch.GetTimestamp(); // TRACE-TEMP
         BuildHistogram(0, gradients, hessians);
-        long r1 = System.Diagnostics.Stopwatch.GetTimestamp(); // TRACE-TEMP
         FindBestSplit(0);
-        Interlocked.Add(ref TPart, r1 - r0); Interlocked.Add(ref TScan, System.Diagnostics.Stopwatch.GetTimestamp() - r1); // TRACE-TEMP
 
         int leafCount = 1;
         while (leafCount < _options.NumberOfLeaves)
@@ -159,6 +155,7 @@ internal sealed class RegressionTreeLearner
             else _scratch[right++] = r;
         }
         _scratch.AsSpan(0, right).CopyTo(_order.AsSpan(begin + left));
+        System.Diagnostics.Debug.Assert(left == _bestLeftCount[leaf], "partition disagrees with the histogram");
         foreach (int r in _scratch.AsSpan(0, right)) _leafOf[r] = newLeaf;
 
         double parentG = _sumG[leaf], parentH = _sumH[leaf];
@@ -179,15 +176,10 @@ internal sealed class RegressionTreeLearner
         int small = left <= right ? leaf : newLeaf, large = small == leaf ? newLeaf : leaf;
         _histogram[small] = _freeHistograms.Pop();
         _histogram[large] = parentHistogram;
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp(); // TRACE-TEMP
         BuildHistogram(small, gradients, hessians);
-        long t1 = System.Diagnostics.Stopwatch.GetTimestamp(); // TRACE-TEMP
         SubtractInto(parentHistogram, _histogram[small]);
-        long t2 = System.Diagnostics.Stopwatch.GetTimestamp(); // TRACE-TEMP
         FindBestSplit(leaf);
         FindBestSplit(newLeaf);
-        long t3 = System.Diagnostics.Stopwatch.GetTimestamp(); // TRACE-TEMP
-        Interlocked.Add(ref TBuild, t1 - t0); Interlocked.Add(ref TSub, t2 - t1); Interlocked.Add(ref TScan, t3 - t2); // TRACE-TEMP
     }
 
     private void BuildHistogram(int leaf, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians)
