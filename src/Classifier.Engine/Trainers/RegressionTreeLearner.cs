@@ -24,6 +24,8 @@ internal sealed class RegressionTreeLearner
     private readonly int[] _stamp;
     private int _stampNow;
     private readonly int[] _leafOf;
+    private readonly int[] _mark;
+    private int _markNow;
     private int _sampled;
     private readonly Stack<int> _freeHistograms = new();
     private readonly int[] _order;
@@ -53,6 +55,7 @@ internal sealed class RegressionTreeLearner
         }
         _featureOfCode = data.FeatureOfCode;
         _leafOf = new int[data.RowCount];
+        _mark = new int[data.RowCount];
         _stamp = new int[data.FeatureCount];
         _order = new int[data.RowCount];
         _scratch = new int[data.RowCount];
@@ -92,7 +95,13 @@ internal sealed class RegressionTreeLearner
     public ReadOnlySpan<int> LeafRows(int leaf) => _order.AsSpan(_begin[leaf], _count[leaf]);
 
     /// <summary>Grows a tree on <paramref name="rows"/> (ascending row ids) fitted to the given gradients and hessians.</summary>
-    public void Grow(ReadOnlySpan<int> rows, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians)
+    /// <param name="rows">Training rows the tree sees, ascending.</param>
+    /// <param name="gradients">Gradient per row (indexed by row id).</param>
+    /// <param name="hessians">Hessian per row (indexed by row id).</param>
+    /// <param name="roots">Root histograms already built for every row, or null to build the root here.</param>
+    /// <param name="rootClass">Which class of <paramref name="roots"/> this tree fits.</param>
+    public void Grow(ReadOnlySpan<int> rows, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians,
+        SharedRootHistograms? roots = null, int rootClass = 0)
     {
         _freeHistograms.Clear();
         for (int i = _histograms.Length - 1; i >= 0; i--) _freeHistograms.Push(i);
@@ -110,7 +119,18 @@ internal sealed class RegressionTreeLearner
         _sumH[0] = h;
         _parentNode[0] = -1;
         _histogram[0] = _freeHistograms.Pop();
-        BuildHistogram(0, gradients, hessians);
+        if (roots is not null && rows.Length == _data.RowCount)
+        {
+            int buffer = _histogram[0];
+            roots.Bins[rootClass].CopyTo(_histograms[buffer], 0);
+            roots.FeatureSums[rootClass].CopyTo(_featureSums[buffer], 0);
+            roots.Present.AsSpan(0, roots.PresentCount).CopyTo(_present[buffer]);
+            _presentCount[buffer] = roots.PresentCount;
+        }
+        else
+        {
+            BuildHistogram(0, gradients, hessians);
+        }
         FindBestSplit(0);
 
         int leafCount = 1;
@@ -148,11 +168,33 @@ internal sealed class RegressionTreeLearner
 
         // Stable partition of the leaf's rows: left rows stay in place, right rows follow them.
         int begin = _begin[leaf], count = _count[leaf], left = 0, right = 0;
-        for (int i = begin; i < begin + count; i++)
+        int columnLength = _data.ColumnStarts[feature + 1] - _data.ColumnStarts[feature];
+        if (columnLength <= 8L * count)
         {
-            int r = _order[i];
-            if (_data.BinOf(r, feature) <= code) _order[begin + left++] = r;
-            else _scratch[right++] = r;
+            // Walk the feature's column once and mark the leaf's rows that do not go where zeros go; this beats a
+            // binary search in every row unless the column is much longer than the leaf.
+            bool zeroLeft = _data.ZeroBin[feature] <= code;
+            int mark = ++_markNow;
+            for (int p = _data.ColumnStarts[feature], end = _data.ColumnStarts[feature + 1]; p < end; p++)
+            {
+                int r = _data.ColumnRows[p];
+                if (_leafOf[r] == leaf && (_data.ColumnCodes[p] <= code) != zeroLeft) _mark[r] = mark;
+            }
+            for (int i = begin; i < begin + count; i++)
+            {
+                int r = _order[i];
+                if ((_mark[r] == mark) != zeroLeft) _order[begin + left++] = r;
+                else _scratch[right++] = r;
+            }
+        }
+        else
+        {
+            for (int i = begin; i < begin + count; i++)
+            {
+                int r = _order[i];
+                if (_data.BinOf(r, feature) <= code) _order[begin + left++] = r;
+                else _scratch[right++] = r;
+            }
         }
         _scratch.AsSpan(0, right).CopyTo(_order.AsSpan(begin + left));
         System.Diagnostics.Debug.Assert(left == _bestLeftCount[leaf], "partition disagrees with the histogram");
@@ -202,6 +244,7 @@ internal sealed class RegressionTreeLearner
         var columnRows = _data.ColumnRows;
         var columnCodes = _data.ColumnCodes;
         var leafOf = _leafOf;
+        bool everyRow = _count[leaf] == _data.RowCount;
         for (int f = 0; f < binStart.Length - 1; f++)
         {
             Array.Clear(hist, 3 * binStart[f], 3 * (binStart[f + 1] - binStart[f]));
@@ -210,7 +253,7 @@ internal sealed class RegressionTreeLearner
             for (int p = columnStarts[f], end = columnStarts[f + 1]; p < end; p++)
             {
                 int r = columnRows[p];
-                if (leafOf[r] != leaf) continue;
+                if (!everyRow && leafOf[r] != leaf) continue;
                 float gr = gradients[r], hr = hessians[r];
                 int c3 = columnCodes[p] * 3;
                 hist[c3] += gr;
