@@ -4,7 +4,7 @@ namespace Classifier.Engine.Trainers;
 /// The root histograms of all K trees of one softmax round, built in one column-wise pass: the K roots hold the
 /// same rows, so each stored code is read once and feeds K classes (gradients interleaved per row so the K values
 /// share a cache line). Features are independent, so the pass is split over feature chunks in parallel and the
-/// result does not depend on the thread count. Sums follow the same order as a single-class column build.
+/// result does not depend on the thread count. Each bin sums its rows in column order.
 /// </summary>
 internal sealed class SharedRootHistograms
 {
@@ -50,38 +50,48 @@ internal sealed class SharedRootHistograms
 
     private void BuildRange(int from, int to, float[] interleaved)
     {
-        int k = ClassCount, stride = 2 * k;
+        int k = ClassCount, stride = 2 * k, width = 2 * k + 1;
         var binStart = _data.BinStart;
         var columnStarts = _data.ColumnStarts;
         var columnRows = _data.ColumnRows;
         var columnCodes = _data.ColumnCodes;
-        Span<double> g = stackalloc double[k];
-        Span<double> h = stackalloc double[k];
+        int widest = 0;
+        for (int f = from; f < to; f++) widest = Math.Max(widest, binStart[f + 1] - binStart[f]);
+        // One feature's bins for all classes side by side (count, then g/h per class), so a stored code touches
+        // one short run of memory; spread into the per-class layout once the column is done.
+        var local = new float[widest * width];
+        var sums = new double[stride];
         for (int f = from; f < to; f++)
         {
-            for (int c = 0; c < k; c++) Array.Clear(Bins[c], 3 * binStart[f], 3 * (binStart[f + 1] - binStart[f]));
-            g.Clear();
-            h.Clear();
+            int first = binStart[f], bins = binStart[f + 1] - first;
+            Array.Clear(local, 0, bins * width);
+            Array.Clear(sums);
             for (int p = columnStarts[f], end = columnStarts[f + 1]; p < end; p++)
             {
-                int at = columnRows[p] * stride;
-                int c3 = columnCodes[p] * 3;
+                var gh = interleaved.AsSpan(columnRows[p] * stride, stride);
+                var bin = local.AsSpan((columnCodes[p] - first) * width, width);
+                bin[0] += 1;
+                for (int j = 0; j < gh.Length; j++) bin[j + 1] += gh[j];
+            }
+            for (int b = 0; b < bins; b++)
+            {
+                var bin = local.AsSpan(b * width, width);
+                int at = 3 * (first + b);
                 for (int c = 0; c < k; c++)
                 {
-                    float gr = interleaved[at + 2 * c], hr = interleaved[at + 2 * c + 1];
-                    var bins = Bins[c];
-                    bins[c3] += gr;
-                    bins[c3 + 1] += hr;
-                    bins[c3 + 2] += 1;
-                    g[c] += gr;
-                    h[c] += hr;
+                    var into = Bins[c];
+                    into[at] = bin[1 + 2 * c];
+                    into[at + 1] = bin[2 + 2 * c];
+                    into[at + 2] = bin[0];
+                    sums[2 * c] += bin[1 + 2 * c];
+                    sums[2 * c + 1] += bin[2 + 2 * c];
                 }
             }
             int n = columnStarts[f + 1] - columnStarts[f];
             for (int c = 0; c < k; c++)
             {
-                FeatureSums[c][3 * f] = g[c];
-                FeatureSums[c][3 * f + 1] = h[c];
+                FeatureSums[c][3 * f] = sums[2 * c];
+                FeatureSums[c][3 * f + 1] = sums[2 * c + 1];
                 FeatureSums[c][3 * f + 2] = n;
             }
         }
