@@ -39,7 +39,7 @@ public class FastTreeTrainerTests
     public void Fits_xor_which_no_linear_model_can(FastTreeObjective objective)
     {
         var train = FastTreeTestData.Xor(400, seed: 3);
-        var model = new FastTreeTrainer(new FastTreeOptions { Objective = objective, NumberOfTrees = 20, NumberOfLeaves = 8 }).Fit(train);
+        var model = new FastTreeTrainer(new FastTreeOptions { Objective = objective, NumberOfTrees = 40, NumberOfLeaves = 8 }).Fit(train);
         Assert.Equal(1f, Accuracy(model, train));
         var p = new float[2];
         model.PredictProbabilities(FastTreeTestData.Row((0, 1f), (1, 1f)).AsRow(), p);
@@ -63,6 +63,7 @@ public class FastTreeTrainerTests
         var model = (TreeEnsembleModel)new FastTreeTrainer(new FastTreeOptions
         {
             NumberOfTrees = 1, NumberOfLeaves = 2, MinimumExampleCountPerLeaf = 1, LearningRate = 0.5f,
+            Objective = FastTreeObjective.OneVersusAll,
         }).Fit(data);
         Assert.Equal(2, model.TreeCount);
         float bias = MathF.Log(0.4f / 0.6f);
@@ -75,6 +76,17 @@ public class FastTreeTrainerTests
         Assert.Equal(bias + 0.5f * 4.8f / 1.92f, s[1], 4);
         model.Scores(SparseVector.Empty.AsRow(), s);
         Assert.Equal(bias - 0.5f * 4.8f / 2.88f, s[1], 4);
+
+        // Softmax: bias log prior, hessian K/(K−1)·p(1−p) = 0.48 per row.
+        var softmax = (TreeEnsembleModel)new FastTreeTrainer(new FastTreeOptions
+        {
+            NumberOfTrees = 1, NumberOfLeaves = 2, MinimumExampleCountPerLeaf = 1, LearningRate = 0.5f,
+            Objective = FastTreeObjective.Softmax,
+        }).Fit(data);
+        softmax.Scores(FastTreeTestData.Row((0, 12.49f)).AsRow(), s);
+        Assert.Equal(MathF.Log(0.4f) - 0.5f * 4.8f / 5.76f, s[1], 4);
+        softmax.Scores(FastTreeTestData.Row((0, 12.51f)).AsRow(), s);
+        Assert.Equal(MathF.Log(0.4f) + 0.5f * 4.8f / 3.84f, s[1], 4);
     }
 
     [Fact]
