@@ -160,6 +160,26 @@ public class FastTreeTrainerTests
         }
     }
 
+    [Theory]
+    [InlineData(FastTreeObjective.OneVersusAll)]
+    [InlineData(FastTreeObjective.Softmax)]
+    public void Without_a_usable_column_the_model_predicts_the_priors(FastTreeObjective objective)
+    {
+        // Every column has fewer non-zeros than the minimum leaf size, so no split is possible.
+        var rows = new List<SparseVector>();
+        var labels = new int[30];
+        for (int i = 0; i < 30; i++)
+        {
+            rows.Add(i < 3 ? FastTreeTestData.Row((i, 1f)) : SparseVector.Empty);
+            labels[i] = i % 3 == 0 ? 1 : 0;
+        }
+        var data = new TrainingSet(SparseMatrix.FromRows(1 << 19, rows), labels, 2);
+        var model = new FastTreeTrainer(new FastTreeOptions { Objective = objective, NumberOfTrees = 3 }).Fit(data);
+        var p = new float[2];
+        model.PredictProbabilities(FastTreeTestData.Row((0, 1f)).AsRow(), p);
+        Assert.Equal(1f / 3f, p[1], 3);
+    }
+
     [Fact]
     public void Round_trip_keeps_predictions_identical()
     {
