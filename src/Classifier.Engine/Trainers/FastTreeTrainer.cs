@@ -116,6 +116,10 @@ public sealed class FastTreeTrainer(FastTreeOptions options) : IMulticlassTraine
             var trees = new FlatTree[options.NumberOfTrees * _k];
             var rows = new int[_k][];
             for (int c = 0; c < _k; c++) rows[c] = new int[_n];
+            // Without row sampling the K roots of a round share their rows: build them in one pass.
+            bool shareRoots = options.RowSampleFraction >= 1f;
+            var roots = shareRoots ? new SharedRootHistograms(binned, _k) : null;
+            var interleaved = shareRoots ? new float[(long)_n * 2 * _k] : [];
             for (int t = 0; t < options.NumberOfTrees; t++)
             {
                 token.ThrowIfCancellationRequested();
@@ -131,7 +135,14 @@ public sealed class FastTreeTrainer(FastTreeOptions options) : IMulticlassTraine
                         gradients[c][r] = w * (p - (y == c ? 1f : 0f));
                         hessians[c][r] = w * Math.Max(factor * p * (1f - p), 1e-12f);
                     }
+                    if (shareRoots)
+                        for (int c = 0; c < _k; c++)
+                        {
+                            interleaved[(long)r * 2 * _k + 2 * c] = gradients[c][r];
+                            interleaved[(long)r * 2 * _k + 2 * c + 1] = hessians[c][r];
+                        }
                 }
+                roots?.Build(interleaved, Math.Max(1, Environment.ProcessorCount));
                 int round = t;
                 Parallel.For(0, _k, Parallelism, c =>
                 {
@@ -139,7 +150,7 @@ public sealed class FastTreeTrainer(FastTreeOptions options) : IMulticlassTraine
                     try
                     {
                         int count = Sample(rows[c], c, round);
-                        learner.Grow(rows[c].AsSpan(0, count), gradients[c], hessians[c]);
+                        learner.Grow(rows[c].AsSpan(0, count), gradients[c], hessians[c], roots, c);
                         trees[round * _k + c] = Apply(learner, c, scores[c], count);
                     }
                     finally { _learners.Add(learner); }

@@ -12,7 +12,21 @@ internal sealed class RegressionTreeLearner
 {
     private readonly BinnedFeatures _data;
     private readonly FastTreeOptions _options;
-    private readonly double[][] _histograms;
+    // Float bins halve the memory the random-access histogram writes touch, which is what bounds their speed;
+    // per-feature and per-leaf sums stay double.
+    private readonly float[][] _histograms;
+    // Per histogram buffer: per-feature sums of the non-zero bins and the features present in the leaf. Only those
+    // features' bins are valid; every other feature is all-zero in the leaf and cannot split it.
+    private readonly double[][] _featureSums;
+    private readonly int[][] _present;
+    private readonly int[] _presentCount;
+    private readonly int[] _featureOfCode;
+    private readonly int[] _stamp;
+    private int _stampNow;
+    private readonly int[] _leafOf;
+    private readonly int[] _mark;
+    private int _markNow;
+    private int _sampled;
     private readonly Stack<int> _freeHistograms = new();
     private readonly int[] _order;
     private readonly int[] _scratch;
@@ -29,8 +43,20 @@ internal sealed class RegressionTreeLearner
         _data = data;
         _options = options;
         int leaves = options.NumberOfLeaves;
-        _histograms = new double[leaves][];
-        for (int i = 0; i < leaves; i++) _histograms[i] = new double[3 * data.TotalBins];
+        _histograms = new float[leaves][];
+        _featureSums = new double[leaves][];
+        _present = new int[leaves][];
+        _presentCount = new int[leaves];
+        for (int i = 0; i < leaves; i++)
+        {
+            _histograms[i] = new float[3 * data.TotalBins];
+            _featureSums[i] = new double[3 * data.FeatureCount];
+            _present[i] = new int[data.FeatureCount];
+        }
+        _featureOfCode = data.FeatureOfCode;
+        _leafOf = new int[data.RowCount];
+        _mark = new int[data.RowCount];
+        _stamp = new int[data.FeatureCount];
         _order = new int[data.RowCount];
         _scratch = new int[data.RowCount];
         _begin = new int[leaves];
@@ -69,12 +95,21 @@ internal sealed class RegressionTreeLearner
     public ReadOnlySpan<int> LeafRows(int leaf) => _order.AsSpan(_begin[leaf], _count[leaf]);
 
     /// <summary>Grows a tree on <paramref name="rows"/> (ascending row ids) fitted to the given gradients and hessians.</summary>
-    public void Grow(ReadOnlySpan<int> rows, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians)
+    /// <param name="rows">Training rows the tree sees, ascending.</param>
+    /// <param name="gradients">Gradient per row (indexed by row id).</param>
+    /// <param name="hessians">Hessian per row (indexed by row id).</param>
+    /// <param name="roots">Root histograms already built for every row, or null to build the root here.</param>
+    /// <param name="rootClass">Which class of <paramref name="roots"/> this tree fits.</param>
+    public void Grow(ReadOnlySpan<int> rows, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians,
+        SharedRootHistograms? roots = null, int rootClass = 0)
     {
         _freeHistograms.Clear();
         for (int i = _histograms.Length - 1; i >= 0; i--) _freeHistograms.Push(i);
         rows.CopyTo(_order);
         NodeCount = 0;
+        _sampled = rows.Length;
+        if (rows.Length < _leafOf.Length) Array.Fill(_leafOf, -1);
+        foreach (int r in rows) _leafOf[r] = 0;
 
         double g = 0, h = 0;
         foreach (int r in rows) { g += gradients[r]; h += hessians[r]; }
@@ -84,7 +119,18 @@ internal sealed class RegressionTreeLearner
         _sumH[0] = h;
         _parentNode[0] = -1;
         _histogram[0] = _freeHistograms.Pop();
-        BuildHistogram(0, gradients, hessians);
+        if (roots is not null && rows.Length == _data.RowCount)
+        {
+            int buffer = _histogram[0];
+            roots.Bins[rootClass].CopyTo(_histograms[buffer], 0);
+            roots.FeatureSums[rootClass].CopyTo(_featureSums[buffer], 0);
+            roots.Present.AsSpan(0, roots.PresentCount).CopyTo(_present[buffer]);
+            _presentCount[buffer] = roots.PresentCount;
+        }
+        else
+        {
+            BuildHistogram(0, gradients, hessians);
+        }
         FindBestSplit(0);
 
         int leafCount = 1;
@@ -122,13 +168,37 @@ internal sealed class RegressionTreeLearner
 
         // Stable partition of the leaf's rows: left rows stay in place, right rows follow them.
         int begin = _begin[leaf], count = _count[leaf], left = 0, right = 0;
-        for (int i = begin; i < begin + count; i++)
+        int columnLength = _data.ColumnStarts[feature + 1] - _data.ColumnStarts[feature];
+        if (columnLength <= 8L * count)
         {
-            int r = _order[i];
-            if (_data.BinOf(r, feature) <= code) _order[begin + left++] = r;
-            else _scratch[right++] = r;
+            // Walk the feature's column once and mark the leaf's rows that do not go where zeros go; this beats a
+            // binary search in every row unless the column is much longer than the leaf.
+            bool zeroLeft = _data.ZeroBin[feature] <= code;
+            int mark = ++_markNow;
+            for (int p = _data.ColumnStarts[feature], end = _data.ColumnStarts[feature + 1]; p < end; p++)
+            {
+                int r = _data.ColumnRows[p];
+                if (_leafOf[r] == leaf && (_data.ColumnCodes[p] <= code) != zeroLeft) _mark[r] = mark;
+            }
+            for (int i = begin; i < begin + count; i++)
+            {
+                int r = _order[i];
+                if ((_mark[r] == mark) != zeroLeft) _order[begin + left++] = r;
+                else _scratch[right++] = r;
+            }
+        }
+        else
+        {
+            for (int i = begin; i < begin + count; i++)
+            {
+                int r = _order[i];
+                if (_data.BinOf(r, feature) <= code) _order[begin + left++] = r;
+                else _scratch[right++] = r;
+            }
         }
         _scratch.AsSpan(0, right).CopyTo(_order.AsSpan(begin + left));
+        System.Diagnostics.Debug.Assert(left == _bestLeftCount[leaf], "partition disagrees with the histogram");
+        foreach (int r in _scratch.AsSpan(0, right)) _leafOf[r] = newLeaf;
 
         double parentG = _sumG[leaf], parentH = _sumH[leaf];
         _begin[newLeaf] = begin + left;
@@ -149,36 +219,98 @@ internal sealed class RegressionTreeLearner
         _histogram[small] = _freeHistograms.Pop();
         _histogram[large] = parentHistogram;
         BuildHistogram(small, gradients, hessians);
-        System.Numerics.Tensors.TensorPrimitives.Subtract(_histograms[parentHistogram], _histograms[_histogram[small]], _histograms[parentHistogram]);
+        SubtractInto(parentHistogram, _histogram[small]);
         FindBestSplit(leaf);
         FindBestSplit(newLeaf);
     }
 
     private void BuildHistogram(int leaf, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians)
     {
-        var hist = _histograms[_histogram[leaf]];
-        Array.Clear(hist);
+        // Large leaves read the codes column by column so each feature's bins stay in cache; small ones row by row
+        // so the work follows their rows only.
+        if (4L * _count[leaf] >= _sampled) BuildByColumns(leaf, gradients, hessians);
+        else BuildByRows(leaf, gradients, hessians);
+    }
+
+    private void BuildByColumns(int leaf, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians)
+    {
+        int buffer = _histogram[leaf];
+        var hist = _histograms[buffer];
+        var present = _present[buffer];
+        var sums = _featureSums[buffer];
+        int presentCount = 0;
+        var binStart = _data.BinStart;
+        var columnStarts = _data.ColumnStarts;
+        var columnRows = _data.ColumnRows;
+        var columnCodes = _data.ColumnCodes;
+        var leafOf = _leafOf;
+        bool everyRow = _count[leaf] == _data.RowCount;
+        for (int f = 0; f < binStart.Length - 1; f++)
+        {
+            Array.Clear(hist, 3 * binStart[f], 3 * (binStart[f + 1] - binStart[f]));
+            double g = 0, h = 0;
+            int c = 0;
+            for (int p = columnStarts[f], end = columnStarts[f + 1]; p < end; p++)
+            {
+                int r = columnRows[p];
+                if (!everyRow && leafOf[r] != leaf) continue;
+                float gr = gradients[r], hr = hessians[r];
+                int c3 = columnCodes[p] * 3;
+                hist[c3] += gr;
+                hist[c3 + 1] += hr;
+                hist[c3 + 2] += 1;
+                g += gr;
+                h += hr;
+                c++;
+            }
+            if (c == 0) continue;
+            present[presentCount++] = f;
+            sums[3 * f] = g;
+            sums[3 * f + 1] = h;
+            sums[3 * f + 2] = c;
+        }
+        _presentCount[buffer] = presentCount;
+    }
+
+    private void BuildByRows(int leaf, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians)
+    {
+        int buffer = _histogram[leaf];
+        var hist = _histograms[buffer];
+        var present = _present[buffer];
+        int presentCount = 0;
+        int stamp = ++_stampNow;
         var codes = _data.Codes;
         var starts = _data.RowStarts;
+        var binStart = _data.BinStart;
+        var featureOf = _featureOfCode;
+        var seen = _stamp;
         foreach (int r in _order.AsSpan(_begin[leaf], _count[leaf]))
         {
-            double g = gradients[r], h = hessians[r];
+            float g = gradients[r], h = hessians[r];
             int end = starts[r + 1];
             for (int p = starts[r]; p < end; p++)
             {
-                int c3 = codes[p] * 3;
+                int code = codes[p];
+                int f = featureOf[code];
+                if (seen[f] != stamp)
+                {
+                    // First non-zero of this feature in the leaf: clear its stale bins lazily.
+                    seen[f] = stamp;
+                    present[presentCount++] = f;
+                    Array.Clear(hist, 3 * binStart[f], 3 * (binStart[f + 1] - binStart[f]));
+                }
+                int c3 = code * 3;
                 hist[c3] += g;
                 hist[c3 + 1] += h;
                 hist[c3 + 2] += 1;
             }
         }
+        _presentCount[buffer] = presentCount;
 
-        // Zero bins were never touched: they hold what the leaf's totals leave over.
-        double totalG = _sumG[leaf], totalH = _sumH[leaf], totalC = _count[leaf];
-        var binStart = _data.BinStart;
-        var zeroBin = _data.ZeroBin;
-        for (int f = 0; f < zeroBin.Length; f++)
+        var sums = _featureSums[buffer];
+        for (int i = 0; i < presentCount; i++)
         {
+            int f = present[i];
             double g = 0, h = 0, c = 0;
             for (int b = binStart[f] * 3, end = binStart[f + 1] * 3; b < end; b += 3)
             {
@@ -186,10 +318,29 @@ internal sealed class RegressionTreeLearner
                 h += hist[b + 1];
                 c += hist[b + 2];
             }
-            int z = zeroBin[f] * 3;
-            hist[z] = totalG - g;
-            hist[z + 1] = totalH - h;
-            hist[z + 2] = totalC - c;
+            sums[3 * f] = g;
+            sums[3 * f + 1] = h;
+            sums[3 * f + 2] = c;
+        }
+    }
+
+    /// <summary>Parent minus smaller child, in the parent's buffer: only features present in the child change.</summary>
+    private void SubtractInto(int parent, int child)
+    {
+        var into = _histograms[parent];
+        var from = _histograms[child];
+        var intoSums = _featureSums[parent];
+        var fromSums = _featureSums[child];
+        var binStart = _data.BinStart;
+        var present = _present[child];
+        for (int i = 0, n = _presentCount[child]; i < n; i++)
+        {
+            int f = present[i];
+            int lo = 3 * binStart[f], length = 3 * (binStart[f + 1] - binStart[f]);
+            System.Numerics.Tensors.TensorPrimitives.Subtract(into.AsSpan(lo, length), from.AsSpan(lo, length), into.AsSpan(lo, length));
+            intoSums[3 * f] -= fromSums[3 * f];
+            intoSums[3 * f + 1] -= fromSums[3 * f + 1];
+            intoSums[3 * f + 2] -= fromSums[3 * f + 2];
         }
     }
 
@@ -207,17 +358,33 @@ internal sealed class RegressionTreeLearner
         var zeroBin = _data.ZeroBin;
         double bestGain = 0, bestLeftG = 0, bestLeftH = 0;
         int bestFeature = -1, bestCode = -1, bestLeftCount = 0;
-        for (int f = 0; f < zeroBin.Length; f++)
+        int buffer = _histogram[leaf];
+        var sums = _featureSums[buffer];
+        var present = _present[buffer];
+        for (int i = 0, n = _presentCount[buffer]; i < n; i++)
         {
-            // A feature whose rows all sit in one bin cannot split this leaf; in sparse text that is most of them.
-            if (hist[zeroBin[f] * 3 + 2] >= count) continue;
+            int f = present[i];
+            // The zero bin is never stored: it holds what the feature's non-zero bins leave of the leaf's totals.
+            double nonZeroCount = sums[3 * f + 2];
+            if (nonZeroCount <= 0) continue;
+            double zeroG = totalG - sums[3 * f], zeroH = totalH - sums[3 * f + 1];
+            int zeroC = count - (int)nonZeroCount, zero = zeroBin[f];
             double gl = 0, hl = 0;
             int cl = 0;
             for (int b = binStart[f], last = binStart[f + 1] - 1; b < last; b++)
             {
-                gl += hist[3 * b];
-                hl += hist[3 * b + 1];
-                cl += (int)hist[3 * b + 2];
+                if (b == zero)
+                {
+                    gl += zeroG;
+                    hl += zeroH;
+                    cl += zeroC;
+                }
+                else
+                {
+                    gl += hist[3 * b];
+                    hl += hist[3 * b + 1];
+                    cl += (int)hist[3 * b + 2];
+                }
                 if (cl < minLeaf || hl < minH) continue;
                 int cr = count - cl;
                 if (cr < minLeaf) break;

@@ -39,7 +39,7 @@ public class FastTreeTrainerTests
     public void Fits_xor_which_no_linear_model_can(FastTreeObjective objective)
     {
         var train = FastTreeTestData.Xor(400, seed: 3);
-        var model = new FastTreeTrainer(new FastTreeOptions { Objective = objective, NumberOfTrees = 20, NumberOfLeaves = 8 }).Fit(train);
+        var model = new FastTreeTrainer(new FastTreeOptions { Objective = objective, NumberOfTrees = 40, NumberOfLeaves = 8 }).Fit(train);
         Assert.Equal(1f, Accuracy(model, train));
         var p = new float[2];
         model.PredictProbabilities(FastTreeTestData.Row((0, 1f), (1, 1f)).AsRow(), p);
@@ -63,6 +63,7 @@ public class FastTreeTrainerTests
         var model = (TreeEnsembleModel)new FastTreeTrainer(new FastTreeOptions
         {
             NumberOfTrees = 1, NumberOfLeaves = 2, MinimumExampleCountPerLeaf = 1, LearningRate = 0.5f,
+            Objective = FastTreeObjective.OneVersusAll,
         }).Fit(data);
         Assert.Equal(2, model.TreeCount);
         float bias = MathF.Log(0.4f / 0.6f);
@@ -75,6 +76,17 @@ public class FastTreeTrainerTests
         Assert.Equal(bias + 0.5f * 4.8f / 1.92f, s[1], 4);
         model.Scores(SparseVector.Empty.AsRow(), s);
         Assert.Equal(bias - 0.5f * 4.8f / 2.88f, s[1], 4);
+
+        // Softmax: bias log prior, hessian K/(K−1)·p(1−p) = 0.48 per row.
+        var softmax = (TreeEnsembleModel)new FastTreeTrainer(new FastTreeOptions
+        {
+            NumberOfTrees = 1, NumberOfLeaves = 2, MinimumExampleCountPerLeaf = 1, LearningRate = 0.5f,
+            Objective = FastTreeObjective.Softmax,
+        }).Fit(data);
+        softmax.Scores(FastTreeTestData.Row((0, 12.49f)).AsRow(), s);
+        Assert.Equal(MathF.Log(0.4f) - 0.5f * 4.8f / 5.76f, s[1], 4);
+        softmax.Scores(FastTreeTestData.Row((0, 12.51f)).AsRow(), s);
+        Assert.Equal(MathF.Log(0.4f) + 0.5f * 4.8f / 3.84f, s[1], 4);
     }
 
     [Fact]
@@ -146,6 +158,26 @@ public class FastTreeTrainerTests
             Assert.True(counts.Count > 1, $"tree {t} did not split");
             Assert.All(counts.Values, n => Assert.True(n >= 25, $"leaf with {n} rows"));
         }
+    }
+
+    [Theory]
+    [InlineData(FastTreeObjective.OneVersusAll)]
+    [InlineData(FastTreeObjective.Softmax)]
+    public void Without_a_usable_column_the_model_predicts_the_priors(FastTreeObjective objective)
+    {
+        // Every column has fewer non-zeros than the minimum leaf size, so no split is possible.
+        var rows = new List<SparseVector>();
+        var labels = new int[30];
+        for (int i = 0; i < 30; i++)
+        {
+            rows.Add(i < 3 ? FastTreeTestData.Row((i, 1f)) : SparseVector.Empty);
+            labels[i] = i % 3 == 0 ? 1 : 0;
+        }
+        var data = new TrainingSet(SparseMatrix.FromRows(1 << 19, rows), labels, 2);
+        var model = new FastTreeTrainer(new FastTreeOptions { Objective = objective, NumberOfTrees = 3 }).Fit(data);
+        var p = new float[2];
+        model.PredictProbabilities(FastTreeTestData.Row((0, 1f)).AsRow(), p);
+        Assert.Equal(1f / 3f, p[1], 3);
     }
 
     [Fact]
