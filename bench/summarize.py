@@ -12,10 +12,10 @@ print(f"- Command: `{command}` (from the repository root)")
 print(f"- Machine: {os.cpu_count()} cores, {cpu}, {int(mem) // 1024 // 1024} GiB, {platform.system()} {platform.release()}, .NET SDK {dotnet}")
 print(f"- Date: {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC")
 print("- Corpus: `bench/make_corpus.py` (deterministic, seed 7), train and test rows below; train time includes featurization.\n")
-print("| tool | train s | predict paragraphs/s | peak MiB | accuracy | macro-F1 |")
-print("|---|---|---|---|---|---|")
+print("| tool | train s | predict paragraphs/s | peak MiB | model KiB | load ms (first) | accuracy | macro-F1 |")
+print("|---|---|---|---|---|---|---|---|")
 for r in rows:
-    print(f"| {r['tool']} | {r['train_seconds']} | {r['predict_per_second']} | {r.get('peak_mib', '')} | {r['accuracy']} | {r['macro_f1']} |")
+    print(f"| {r['tool']} | {r['train_seconds']} | {r['predict_per_second']} | {r.get('peak_mib', '')} | {r.get('model_kib', '')} | {r.get('load_ms', '')} ({r.get('first_load_ms', '')}) | {r['accuracy']} | {r['macro_f1']} |")
 ours = [r for r in rows if r["tool"].startswith("classifier")]
 ft = next((r for r in rows if r["tool"].startswith("fastText")), None)
 sk = next((r for r in rows if r["tool"].startswith("scikit")), None)
