@@ -39,9 +39,10 @@ public static class CommonOptions
         else if (t.EndsWith('s')) t = t[..^1];
         else if (t.EndsWith('m')) { scale = 60; t = t[..^1]; }
         else if (t.EndsWith('h')) { scale = 3600; t = t[..^1]; }
-        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0)
+        // A week is far beyond any sensible budget; the cap keeps TimeSpan and timers from overflowing.
+        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value * scale <= 7 * 24 * 3600)
             return TimeSpan.FromSeconds(value * scale);
-        throw new InputException($"'{text}' is not a duration", hint: "write it like 60s, 2m or 1h");
+        throw new UsageException($"'{text}' is not a duration between 1ms and a week", "write it like 60s, 2m or 1h");
     }
 
     /// <summary>key=value pairs from repeated --set options.</summary>
@@ -51,7 +52,7 @@ public static class CommonOptions
         foreach (var pair in pairs)
         {
             int eq = pair.IndexOf('=');
-            if (eq <= 0 || eq == pair.Length - 1) throw new InputException($"'{pair}' is not a key=value setting", hint: "for example --set c=0.5");
+            if (eq <= 0 || eq == pair.Length - 1) throw new UsageException($"'{pair}' is not a key=value setting", "for example --set c=0.5");
             result[pair[..eq].Trim().ToLowerInvariant()] = pair[(eq + 1)..].Trim();
         }
         return result;

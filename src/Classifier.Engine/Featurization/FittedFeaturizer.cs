@@ -48,7 +48,7 @@ public sealed class FittedFeaturizer
     public int WordBlockSize { get; }
 
     /// <summary>Bits of a sort key: the feature index shifted left once for the sign.</summary>
-    private int KeyBits => 32 - int.LeadingZeroCount(FeatureCount) + 1;
+    private int KeyBits => 32 - int.LeadingZeroCount(2 * FeatureCount - 1);
 
     /// <summary>Inverse document frequency per feature, learned at fit time.</summary>
     internal float[] Idf { get; }

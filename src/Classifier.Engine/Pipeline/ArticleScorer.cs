@@ -25,7 +25,9 @@ public static class ArticleScorer
             for (int c = 0; c < mean.Length; c++) byLabel[head.Labels[c]] = mean[c];
             distribution[head.Name] = byLabel;
             var order = Enumerable.Range(0, mean.Length).OrderByDescending(c => mean[c]).ToList();
-            main[head.Name] = [.. order.Where((c, rank) => rank == 0 || mean[c] >= MainLabelShare).Select(c => head.Labels[c])];
+            // An article with no kept paragraph has no main label and no slant: "unknown", not "neutral".
+            main[head.Name] = paragraphs.Count == 0 ? [] : [.. order.Where((c, rank) => rank == 0 || mean[c] >= MainLabelShare).Select(c => head.Labels[c])];
+            if (paragraphs.Count == 0) continue;
 
             int serbia = head.IndexOf(SerbiaLabel), kosovo = head.IndexOf(KosovoLabel);
             if (slant is null && serbia >= 0 && kosovo >= 0) slant = Slant(paragraphs, h, serbia, kosovo);

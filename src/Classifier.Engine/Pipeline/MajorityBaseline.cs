@@ -22,8 +22,8 @@ public static class MajorityBaseline
             for (int fold = 0; fold < foldCount; fold++)
             {
                 var weight = new double[k];
-                for (int i = 0; i < data.Count; i++)
-                    if (folds[i] != fold && data.Labels[i][h] is { } l && labels.IndexOfLabel(l) is var c and >= 0) weight[c] += data.Weights[i];
+                foreach (int i in PipelineCrossValidator.Split(data, folds, fold).Train)
+                    if (data.Labels[i][h] is { } l && labels.IndexOfLabel(l) is var c and >= 0) weight[c] += data.Weights[i];
                 majority[fold] = Array.IndexOf(weight, weight.Max());
             }
             var rows = new List<int>();

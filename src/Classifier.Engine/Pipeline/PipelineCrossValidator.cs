@@ -35,18 +35,24 @@ public static class PipelineCrossValidator
     }
 
     /// <summary>
-    /// The rows that train and test fold <paramref name="fold"/>. A train-only row from a tested group (say a weak
-    /// label of a tested article's paragraph) would show the model the test text, so it sits that fold out.
+    /// The rows that train and test fold <paramref name="fold"/>. A train-only row from a tested group or with a tested
+    /// row's id (say a weak label of a tested paragraph) would show the model the test text, so it sits that fold out.
     /// </summary>
     public static (int[] Train, int[] Test) Split(LabelledDataset data, int[] folds, int fold)
     {
         var test = new List<int>();
         var testGroups = new HashSet<string>(StringComparer.Ordinal);
+        var testIds = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < data.Count; i++)
-            if (folds[i] == fold) { test.Add(i); testGroups.Add(data.Groups[i]); }
+            if (folds[i] == fold) { test.Add(i); testGroups.Add(data.Groups[i]); testIds.Add(data.Ids[i]); }
         var train = new List<int>();
         for (int i = 0; i < data.Count; i++)
-            if (folds[i] != fold && !(folds[i] < 0 && testGroups.Contains(data.Groups[i]))) train.Add(i);
+        {
+            if (folds[i] == fold) continue;
+            // The id check catches weak copies of test rows even when the weak file has no group column.
+            if (folds[i] < 0 && (testGroups.Contains(data.Groups[i]) || testIds.Contains(data.Ids[i]))) continue;
+            train.Add(i);
+        }
         return ([.. train], [.. test]);
     }
 

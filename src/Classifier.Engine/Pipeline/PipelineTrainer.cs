@@ -99,7 +99,7 @@ public static class PipelineTrainer
         int present = 0;
         foreach (var t in totals) if (t > 0) present++;
         for (int i = 0; i < classes.Length; i++)
-            weights[i] = (float)(weights[i] * all / (present * totals[classes[i]]));
+            if (totals[classes[i]] > 0) weights[i] = (float)(weights[i] * all / (present * totals[classes[i]]));
     }
 
     private static IReadOnlyDictionary<string, int> CountLabels(TrainingSet set, IReadOnlyList<string> labels)

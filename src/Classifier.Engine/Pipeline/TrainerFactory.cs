@@ -23,10 +23,10 @@ public static class TrainerFactory
     {
         var key = name.Trim().ToLowerInvariant();
         if (!Settings.TryGetValue(key, out var known))
-            throw new InputException($"unknown trainer '{name}'", hint: $"choose one of: {string.Join(", ", Names)}");
+            throw new UsageException($"unknown trainer '{name}'", $"choose one of: {string.Join(", ", Names)}");
         foreach (var setting in settings.Keys)
             if (!known.Contains(setting))
-                throw new InputException($"trainer '{key}' has no setting '{setting}'", hint: known.Length == 0 ? "it takes none" : $"it takes: {string.Join(", ", known)}");
+                throw new UsageException($"trainer '{key}' has no setting '{setting}'", known.Length == 0 ? "it takes none" : $"it takes: {string.Join(", ", known)}");
         return key switch
         {
             "sdca" => new SdcaMaximumEntropyTrainer(new SdcaMaximumEntropyOptions
@@ -58,13 +58,13 @@ public static class TrainerFactory
     {
         if (!settings.TryGetValue(key, out var text)) return null;
         if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && float.IsFinite(value) && value >= 0) return value;
-        throw new InputException($"setting '{key}' must be a non-negative number, not '{text}'");
+        throw new UsageException($"setting '{key}' must be a non-negative number, not '{text}'");
     }
 
     private static int? Int(IReadOnlyDictionary<string, string> settings, string key)
     {
         if (!settings.TryGetValue(key, out var text)) return null;
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0) return value;
-        throw new InputException($"setting '{key}' must be a positive whole number, not '{text}'");
+        throw new UsageException($"setting '{key}' must be a positive whole number, not '{text}'");
     }
 }

@@ -28,7 +28,7 @@ public sealed record LabelledDataset(
     /// <summary>Appends another dataset with the same heads (e.g. the supplement or weak labels).</summary>
     public LabelledDataset Concat(LabelledDataset other)
     {
-        if (!HeadNames.SequenceEqual(other.HeadNames))
+        if (!HeadNames.SequenceEqual(other.HeadNames, StringComparer.OrdinalIgnoreCase))
             throw new ArgumentException($"cannot combine datasets with label columns [{string.Join(", ", HeadNames)}] and [{string.Join(", ", other.HeadNames)}]");
         return new LabelledDataset(
             [.. Ids, .. other.Ids], [.. Texts, .. other.Texts], HeadNames, [.. Labels, .. other.Labels], [.. Groups, .. other.Groups],

@@ -92,8 +92,10 @@ public static class TrainCommand
         var output = parse.InvocationConfiguration.Output;
         var ui = Ui.Create(parse.InvocationConfiguration.Error);
         var clock = Stopwatch.StartNew();
+        if (!(args.WeakWeight > 0) || !float.IsFinite(args.WeakWeight))
+            throw new UsageException($"--weak-weight must be a positive number, not {args.WeakWeight.ToString(CultureInfo.InvariantCulture)}", "for example --weak-weight 0.3");
         if (args.Trainer == "auto" && args.Settings.Count > 0)
-            throw new InputException("--set needs a named trainer", hint: "pick one with --trainer, or drop --set to let auto choose");
+            throw new UsageException("--set needs a named trainer", "pick one with --trainer, or drop --set to let auto choose");
 
         var dataset = DatasetLoader.Load(args.Data, args.TrainOnly, args.Weak, args.WeakWeight, args.TextColumns, args.LabelColumns, args.GroupColumn,
             w => ui.MarkupLineInterpolated($"[yellow]warning:[/] {w}"));
@@ -114,7 +116,16 @@ public static class TrainCommand
         int[]? folds = ParseFolds(args.Cv, dataset, args.Seed, out cvDescription);
         if (args.Trainer == "auto")
         {
-            folds ??= PipelineCrossValidator.AssignFolds(dataset, Math.Min(5, DistinctGroups(dataset)), args.Seed);
+            if (folds is null)
+            {
+                // auto needs held-out predictions to compare candidates, even when the user asked for no report.
+                int groups = DistinctGroups(dataset);
+                if (groups < 2)
+                    throw new InputException("--trainer auto compares trainers by cross-validation, which needs at least two groups (articles)",
+                        hint: "name a trainer with --trainer, or add data from more articles");
+                folds = PipelineCrossValidator.AssignFolds(dataset, Math.Min(5, groups), args.Seed);
+                cvDescription = $"{Math.Min(5, groups)}-fold, grouped and stratified, for auto";
+            }
             var board = Ui.WithProgress(ui, "auto", tick => AutoSelector.Run(dataset, folds, options, args.Budget, null,
                 new Progress<(int Done, int Total, string Current)>(p => tick((double)p.Done / p.Total, p.Current)), ct));
             Tables.Leaderboard(ui, board);
@@ -171,9 +182,10 @@ public static class TrainCommand
             return PipelineCrossValidator.AssignFolds(data, 0, seed);
         }
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) || k < 2)
-            throw new InputException($"--cv '{cv}' is not a fold count", hint: "use a number of folds of at least 2, 'logo' or 'none'");
+            throw new UsageException($"--cv '{cv}' is not a fold count", "use a number of folds of at least 2, 'logo' or 'none'");
         if (k > groups)
-            throw new InputException($"--cv {k} needs at least {k} groups of testable rows, but there are {groups}", hint: $"use --cv {Math.Max(2, groups)} or 'logo'");
+            throw new InputException($"--cv {k} needs at least {k} groups of testable rows, but there are {groups}",
+                hint: groups >= 2 ? $"use --cv {groups} or 'logo'" : "cross-validation needs at least two groups (articles); use --cv none");
         description = $"{k}-fold, grouped and stratified";
         return PipelineCrossValidator.AssignFolds(data, k, seed);
     }

@@ -121,4 +121,18 @@ public class TrainerCliTests
         var run = CliRun.Trainer("train", "--no-such-option");
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
     }
+
+    [Fact]
+    public void Bad_weak_weight_and_unknown_setting_are_usage_errors_not_crashes()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var weight = CliRun.Trainer("train", "--data", data, "--model", dir.File("m.zip"), "--trainer", "nb", "--cv", "none", "--weak-weight", "-1");
+        Assert.Equal(ExitCodes.UsageError, weight.ExitCode);
+        Assert.Contains("--weak-weight", weight.Error);
+        var setting = CliRun.Trainer("train", "--data", data, "--model", dir.File("m.zip"), "--trainer", "nb", "--cv", "none", "--set", "c=1");
+        Assert.Equal(ExitCodes.UsageError, setting.ExitCode);
+        Assert.Contains("alpha", setting.Error);
+        Assert.False(File.Exists(dir.File("m.zip")));
+    }
 }

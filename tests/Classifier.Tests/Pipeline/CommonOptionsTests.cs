@@ -14,10 +14,11 @@ public class CommonOptionsTests
     public void Durations_parse(string text, double seconds) => Assert.Equal(seconds, CommonOptions.ParseDuration(text).TotalSeconds, 6);
 
     [Fact]
-    public void Bad_duration_and_setting_are_input_errors()
+    public void Bad_duration_and_setting_are_usage_errors()
     {
-        Assert.Throws<InputException>(() => CommonOptions.ParseDuration("soon"));
-        Assert.Throws<InputException>(() => CommonOptions.ParseSettings(["c"]));
+        Assert.Throws<UsageException>(() => CommonOptions.ParseDuration("soon"));
+        Assert.Throws<UsageException>(() => CommonOptions.ParseDuration("1e20s"));
+        Assert.Throws<UsageException>(() => CommonOptions.ParseSettings(["c"]));
         Assert.Equal("0.5", CommonOptions.ParseSettings(["C=0.5"])["c"]);
     }
 }
