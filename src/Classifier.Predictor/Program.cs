@@ -56,13 +56,14 @@ public static class Program
         {
             ct.ThrowIfCancellationRequested();
             var paragraphs = splitter.Split(article).Kept;
+            var texts = new string[paragraphs.Count];
+            for (int i = 0; i < texts.Length; i++) texts[i] = paragraphs[i].Text;
+            var predictions = classifier.PredictAll(texts, ct);
             var results = new List<ParagraphResult>(paragraphs.Count);
-            var predictions = new List<HeadPrediction[]>(paragraphs.Count);
-            foreach (var p in paragraphs)
+            for (int i = 0; i < paragraphs.Count; i++)
             {
-                var prediction = classifier.Predict(p.Text);
-                predictions.Add(prediction);
-                results.Add(new ParagraphResult(p.Id, p.Index, p.Text, prediction, options.Explain ? Explain(classifier, p.Text, prediction, options) : null));
+                var p = paragraphs[i];
+                results.Add(new ParagraphResult(p.Id, p.Index, p.Text, predictions[i], options.Explain ? Explain(classifier, p.Text, predictions[i], options) : null));
             }
             writer.Write(new ArticleResult(article.Id, article.Source, results, ArticleScorer.Summarize(article.Id, classifier.Heads, predictions)));
             articles++;

@@ -192,7 +192,9 @@ public sealed class FittedFeaturizer
         var words = BinaryFormat.ReadLongs(reader);
         var chars = BinaryFormat.ReadLongs(reader);
         int count = reader.ReadInt32();
-        if (count < 0 || count > BinaryFormat.MaxDenseValues) throw new InvalidDataException($"featurizer declares {count} features");
+        // The settings and vocabulary fix the feature count; checking it first means a forged count allocates nothing.
+        long expected = options.LearnVocabulary ? (long)words.Length + chars.Length : (options.CharNgramMin > 0 ? 2L : 1L) << options.HashBits;
+        BinaryFormat.Expect(count, expected, "featurizer feature count");
         float unseen = reader.ReadSingle();
         var indices = BinaryFormat.ReadInts(reader);
         var values = BinaryFormat.ReadFloats(reader);

@@ -2,6 +2,7 @@ using Spectre.Console;
 using System.CommandLine;
 using Classifier.Engine.Persistence;
 using Classifier.Engine.Pipeline;
+using Classifier.Text.Csv;
 using Classifier.Text.Datasets;
 using Classifier.Text.Diagnostics;
 using Classifier.Cli;
@@ -32,9 +33,10 @@ public static class EvaluateCommand
     {
         var ui = Ui.Create(parse.InvocationConfiguration.Error);
         var model = ModelFile.Load(modelPath);
-        var heads = model.Heads.Select(h => h.Name).ToArray();
-        var data = LabelledCsvReader.Read(dataPath, new LabelledCsvOptions(textColumns, heads), w => ui.MarkupLineInterpolated($"[yellow]warning:[/] {w}"));
-        CheckLabelsKnown(model, data, dataPath);
+        void Warn(string w) => ui.MarkupLineInterpolated($"[yellow]warning:[/] {w}");
+        var heads = PresentHeads(model, dataPath, Warn);
+        var data = LabelledCsvReader.Read(dataPath, new LabelledCsvOptions(textColumns, [.. heads.Select(h => model.Heads[h].Name)]), Warn);
+        CheckLabelsKnown(model, heads, data, dataPath);
 
         var predictions = Ui.WithProgress(ui, "predicting", tick =>
         {
@@ -42,9 +44,10 @@ public static class EvaluateCommand
             tick(1, "done");
             return result;
         });
-        var perHead = new OutOfFoldPredictions[heads.Length];
-        for (int h = 0; h < heads.Length; h++)
+        var perHead = new List<OutOfFoldPredictions>();
+        for (int column = 0; column < heads.Count; column++)
         {
+            int h = heads[column];
             var head = model.Heads[h];
             int k = head.Labels.Count;
             var rows = new List<int>();
@@ -52,15 +55,21 @@ public static class EvaluateCommand
             var probs = new List<float>();
             for (int i = 0; i < data.Count; i++)
             {
-                if (data.Labels[i][h] is not { } label) continue;
+                if (data.Labels[i][column] is not { } label) continue;
                 rows.Add(i);
                 truth.Add(head.IndexOf(label));
                 probs.AddRange(predictions[i][h].Probabilities);
             }
-            perHead[h] = new OutOfFoldPredictions(head.Name, head.Labels, [.. rows], [.. truth], [.. probs]);
-            if (rows.Count == 0) throw new InputException($"no row has a '{head.Name}' label", dataPath, hint: "fill the label column to evaluate it");
+            if (rows.Count == 0)
+            {
+                Warn($"no row has a '{head.Name}' label; that head is not evaluated");
+                continue;
+            }
+            perHead.Add(new OutOfFoldPredictions(head.Name, head.Labels, [.. rows], [.. truth], [.. probs]));
         }
-        var evaluation = EvaluationReport.Build($"Evaluation of {Path.GetFileName(modelPath)}", dataPath, modelPath, perHead, data.Texts, data.Ids);
+        if (perHead.Count == 0)
+            throw new InputException("no row has a label for any of the model's heads", dataPath, hint: "fill at least one label column to evaluate it");
+        var evaluation = EvaluationReport.Build($"Evaluation of {Path.GetFileName(modelPath)}", dataPath, modelPath, [.. perHead], data.Texts, data.Ids);
         Tables.Summary(ui, evaluation);
         if (reportDir is not null)
         {
@@ -70,15 +79,29 @@ public static class EvaluateCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>A label the model never saw cannot be scored honestly: stop and say which.</summary>
-    private static void CheckLabelsKnown(TextClassifier model, LabelledDataset data, string path)
+    /// <summary>The model heads (by index) whose label column the file has; the others are named in a warning.</summary>
+    private static List<int> PresentHeads(TextClassifier model, string path, Action<string> warn)
     {
+        using var table = CsvTable.Open(path);
+        var present = new List<int>();
         for (int h = 0; h < model.Heads.Count; h++)
+            if (table.TryColumnIndex(model.Heads[h].Name) >= 0) present.Add(h);
+            else warn($"{path} has no '{model.Heads[h].Name}' column; that head is not evaluated");
+        if (present.Count == 0)
+            throw new InputException($"the file has none of the model's label columns ({string.Join(", ", model.Heads.Select(h => h.Name))})", path, 1,
+                hint: $"the columns are: {string.Join(", ", table.Columns)}");
+        return present;
+    }
+
+    /// <summary>A label the model never saw cannot be scored honestly: stop and say which.</summary>
+    private static void CheckLabelsKnown(TextClassifier model, IReadOnlyList<int> heads, LabelledDataset data, string path)
+    {
+        for (int column = 0; column < heads.Count; column++)
         {
-            var head = model.Heads[h];
+            var head = model.Heads[heads[column]];
             var unknown = new SortedSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < data.Count; i++)
-                if (data.Labels[i][h] is { } label && head.IndexOf(label) < 0) unknown.Add(label);
+                if (data.Labels[i][column] is { } label && head.IndexOf(label) < 0) unknown.Add(label);
             if (unknown.Count > 0)
                 throw new InputException($"column '{head.Name}' has label(s) the model was not trained on: {string.Join(", ", unknown)}", path,
                     hint: $"the model knows: {string.Join(", ", head.Labels)}");

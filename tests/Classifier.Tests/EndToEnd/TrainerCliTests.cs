@@ -69,6 +69,23 @@ public class TrainerCliTests
     }
 
     [Fact]
+    public void Evaluate_scores_the_heads_the_file_has_and_names_the_others()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var model = dir.File("m.zip");
+        Assert.Equal(0, CliRun.Trainer("train", "--data", data, "--model", model, "--trainer", "nb", "--cv", "none").ExitCode);
+        var stanceOnly = string.Join('\n', File.ReadAllLines(data).Select(l => string.Join(',', l.Split(',')[..4]))) + "\n";
+        var run = CliRun.Trainer("evaluate", "--model", model, "--data", dir.Write("stance.csv", stanceOnly), "--report", dir.File("eval"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("no 'topic' column", run.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.File("eval"), "metrics.json")));
+        var heads = json.RootElement.GetProperty("heads");
+        Assert.Equal(1, heads.GetArrayLength());
+        Assert.Equal("stance", heads[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
     public void Missing_column_lists_the_columns_that_exist()
     {
         using var dir = new TempDir();
