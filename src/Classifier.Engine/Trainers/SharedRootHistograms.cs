@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Classifier.Engine.Trainers;
 
 /// <summary>
@@ -66,12 +69,15 @@ internal sealed class SharedRootHistograms
             int first = binStart[f], bins = binStart[f + 1] - first;
             Array.Clear(local, 0, bins * width);
             Array.Clear(sums);
+            // Hot loop: rows and codes come from BinnedFeatures and are in range by construction.
+            ref float ghBase = ref MemoryMarshal.GetArrayDataReference(interleaved);
+            ref float localBase = ref MemoryMarshal.GetArrayDataReference(local);
             for (int p = columnStarts[f], end = columnStarts[f + 1]; p < end; p++)
             {
-                var gh = interleaved.AsSpan(columnRows[p] * stride, stride);
-                var bin = local.AsSpan((columnCodes[p] - first) * width, width);
-                bin[0] += 1;
-                for (int j = 0; j < gh.Length; j++) bin[j + 1] += gh[j];
+                ref float gh = ref Unsafe.Add(ref ghBase, (nint)columnRows[p] * stride);
+                ref float bin = ref Unsafe.Add(ref localBase, (columnCodes[p] - first) * width);
+                bin += 1;
+                for (int j = 0; j < stride; j++) Unsafe.Add(ref bin, j + 1) += Unsafe.Add(ref gh, j);
             }
             for (int b = 0; b < bins; b++)
             {
