@@ -164,7 +164,11 @@ internal sealed class BinnedFeatures
         var df = new int[m.ColumnCount];
         long nnz = m.NonZeroCount;
         for (long p = 0; p < nnz; p++)
+        {
+            if (float.IsNaN(m.Values[p]))
+                throw new ArgumentException($"feature value at position {p} of the matrix is NaN; trees need ordered values.");
             if (m.Values[p] != 0f && (uint)m.Indices[p] < (uint)df.Length) df[m.Indices[p]]++;
+        }
         var candidates = new List<int>();
         for (int j = 0; j < df.Length; j++)
             if (df[j] >= minLeafCount) candidates.Add(j);

@@ -36,7 +36,9 @@ public sealed record FastTreeOptions
     /// Most columns the trees may split on, chosen once before boosting by their best one-class-versus-rest χ²
     /// on presence; 0 keeps every usable column. Columns with fewer non-zeros than
     /// <see cref="MinimumExampleCountPerLeaf"/> can never split and are always dropped. Default 2000: hashed text
-    /// has ~2^19 columns, and histogram work grows with the bins kept (a deviation from ML.NET, which keeps all).
+    /// has ~2^19 columns, and histogram work and memory grow with the bins kept (a deviation from ML.NET, which keeps
+    /// all; 0 on such data needs gigabytes). Bench corpus, 30k paragraphs, softmax: 1000 → accuracy 0.803 in 10 CPU-s,
+    /// 2000 → 0.818 in 14 s, 4000 → 0.822 in 25 s.
     /// </summary>
     public int MaxFeatures { get; init; } = 2000;
 

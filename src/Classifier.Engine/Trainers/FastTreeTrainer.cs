@@ -7,11 +7,12 @@ namespace Classifier.Engine.Trainers;
 
 /// <summary>
 /// FastTree-style gradient-boosted regression trees trained directly on the sparse rows (see ENGINE_NOTES "FastTree").
-/// Columns are binned once (≤ <see cref="FastTreeOptions.MaxBins"/> bins, zero implicit), trees are grown
-/// best-leaf-first on gradient/hessian histograms by <see cref="RegressionTreeLearner"/>. Both objectives use
-/// Newton boosting with the logistic (one-versus-all) or softmax loss, start from the log class priors, and multiply
-/// gradients and hessians by the example weights. Classes are boosted in parallel (each class's trees depend only on
-/// its own state), so results are identical whatever the thread count.
+/// Columns that can split are ranked by χ² and the best <see cref="FastTreeOptions.MaxFeatures"/> kept, then binned
+/// once (≤ <see cref="FastTreeOptions.MaxBins"/> bins, zero implicit); trees are grown best-leaf-first on
+/// gradient/hessian histograms by <see cref="RegressionTreeLearner"/>. Both objectives are Newton boosting of the
+/// logistic (one-versus-all) or softmax loss from the log class priors, with gradients and hessians multiplied by
+/// the example weights. Work is parallel only over classes (and over feature chunks of the shared softmax roots),
+/// each unit computed in a fixed order, so a model is identical whatever the thread count.
 /// </summary>
 public sealed class FastTreeTrainer(FastTreeOptions options) : IMulticlassTrainer
 {
@@ -191,7 +192,10 @@ public sealed class FastTreeTrainer(FastTreeOptions options) : IMulticlassTraine
                 for (int r = 0; r < _n; r++) rows[r] = r;
                 return _n;
             }
-            var random = new Random(HashCode.Combine(options.Seed, c, round) & int.MaxValue);
+            // HashCode.Combine is salted per process, so mix the seed by hand to keep runs reproducible.
+            ulong mixed = unchecked((ulong)options.Seed * 0x9E3779B97F4A7C15UL ^ (ulong)c * 0xC2B2AE3D27D4EB4FUL ^ (ulong)round * 0x165667B19E3779F9UL);
+            mixed = unchecked((mixed ^ (mixed >> 31)) * 0xBF58476D1CE4E5B9UL);
+            var random = new Random((int)(mixed >> 33));
             int count = 0;
             for (int r = 0; r < _n; r++)
                 if (random.NextDouble() < options.RowSampleFraction) rows[count++] = r;

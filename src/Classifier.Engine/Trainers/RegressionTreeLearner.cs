@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Classifier.Engine.Trainers;
 
 /// <summary>
@@ -288,21 +291,25 @@ internal sealed class RegressionTreeLearner
         {
             float g = gradients[r], h = hessians[r];
             int end = starts[r + 1];
+            // Hot loop: codes come from BinnedFeatures and are valid bins by construction, so skip bounds checks.
+            ref float bins = ref MemoryMarshal.GetArrayDataReference(hist);
+            ref int featureRef = ref MemoryMarshal.GetArrayDataReference(featureOf);
+            ref int seenRef = ref MemoryMarshal.GetArrayDataReference(seen);
             for (int p = starts[r]; p < end; p++)
             {
                 int code = codes[p];
-                int f = featureOf[code];
-                if (seen[f] != stamp)
+                int f = Unsafe.Add(ref featureRef, code);
+                if (Unsafe.Add(ref seenRef, f) != stamp)
                 {
                     // First non-zero of this feature in the leaf: clear its stale bins lazily.
-                    seen[f] = stamp;
+                    Unsafe.Add(ref seenRef, f) = stamp;
                     present[presentCount++] = f;
                     Array.Clear(hist, 3 * binStart[f], 3 * (binStart[f + 1] - binStart[f]));
                 }
-                int c3 = code * 3;
-                hist[c3] += g;
-                hist[c3 + 1] += h;
-                hist[c3 + 2] += 1;
+                ref float bin = ref Unsafe.Add(ref bins, code * 3);
+                bin += g;
+                Unsafe.Add(ref bin, 1) += h;
+                Unsafe.Add(ref bin, 2) += 1;
             }
         }
         _presentCount[buffer] = presentCount;

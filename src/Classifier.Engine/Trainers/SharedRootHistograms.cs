@@ -1,3 +1,7 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Classifier.Engine.Trainers;
 
 /// <summary>
@@ -55,28 +59,46 @@ internal sealed class SharedRootHistograms
         var columnStarts = _data.ColumnStarts;
         var columnRows = _data.ColumnRows;
         var columnCodes = _data.ColumnCodes;
-        int widest = 0;
-        for (int f = from; f < to; f++) widest = Math.Max(widest, binStart[f + 1] - binStart[f]);
-        // One feature's bins for all classes side by side (count, then g/h per class), so a stored code touches
-        // one short run of memory; spread into the per-class layout once the column is done.
-        var local = new float[widest * width];
+        int firstBin = binStart[from];
+        // The chunk's bins for all classes side by side (count, then g/h per class): small enough to stay in cache.
+        var local = new float[(binStart[to] - firstBin) * width];
+        var cursor = new int[to - from];
+        for (int f = from; f < to; f++) cursor[f - from] = columnStarts[f];
+
+        // Rows are taken in blocks so the block's gradients stay in cache while every column of the chunk reads
+        // them; columns list rows ascending, so each bin still sums its rows in row order.
+        const int Block = 4096;
+        ref float ghBase = ref MemoryMarshal.GetArrayDataReference(interleaved);
+        ref float localBase = ref MemoryMarshal.GetArrayDataReference(local);
+        for (int rowEnd = Block; rowEnd - Block < _data.RowCount; rowEnd += Block)
+        {
+            for (int f = from; f < to; f++)
+            {
+                int p = cursor[f - from], end = columnStarts[f + 1];
+                // Hot loop: rows and codes come from BinnedFeatures and are in range by construction.
+                for (; p < end && columnRows[p] < rowEnd; p++)
+                {
+                    ref float gh = ref Unsafe.Add(ref ghBase, (nint)columnRows[p] * stride);
+                    ref float bin = ref Unsafe.Add(ref localBase, (columnCodes[p] - firstBin) * width);
+                    bin += 1;
+                    ref float sum = ref Unsafe.Add(ref bin, 1);
+                    int j = 0;
+                    for (; j + 8 <= stride; j += 8)
+                        (Vector256.LoadUnsafe(ref sum, (nuint)j) + Vector256.LoadUnsafe(ref gh, (nuint)j)).StoreUnsafe(ref sum, (nuint)j);
+                    for (; j < stride; j++) Unsafe.Add(ref sum, j) += Unsafe.Add(ref gh, j);
+                }
+                cursor[f - from] = p;
+            }
+        }
+
         var sums = new double[stride];
         for (int f = from; f < to; f++)
         {
-            int first = binStart[f], bins = binStart[f + 1] - first;
-            Array.Clear(local, 0, bins * width);
             Array.Clear(sums);
-            for (int p = columnStarts[f], end = columnStarts[f + 1]; p < end; p++)
+            for (int b = binStart[f]; b < binStart[f + 1]; b++)
             {
-                var gh = interleaved.AsSpan(columnRows[p] * stride, stride);
-                var bin = local.AsSpan((columnCodes[p] - first) * width, width);
-                bin[0] += 1;
-                for (int j = 0; j < gh.Length; j++) bin[j + 1] += gh[j];
-            }
-            for (int b = 0; b < bins; b++)
-            {
-                var bin = local.AsSpan(b * width, width);
-                int at = 3 * (first + b);
+                var bin = local.AsSpan((b - firstBin) * width, width);
+                int at = 3 * b;
                 for (int c = 0; c < k; c++)
                 {
                     var into = Bins[c];
