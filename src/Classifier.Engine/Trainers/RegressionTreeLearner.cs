@@ -23,9 +23,6 @@ internal sealed class RegressionTreeLearner
     private readonly double[][] _featureSums;
     private readonly int[][] _present;
     private readonly int[] _presentCount;
-    private readonly int[] _featureOfCode;
-    private readonly int[] _stamp;
-    private int _stampNow;
     private readonly int[] _leafOf;
     private readonly int[] _mark;
     private int _markNow;
@@ -56,10 +53,8 @@ internal sealed class RegressionTreeLearner
             _featureSums[i] = new double[3 * data.FeatureCount];
             _present[i] = new int[data.FeatureCount];
         }
-        _featureOfCode = data.FeatureOfCode;
         _leafOf = new int[data.RowCount];
         _mark = new int[data.RowCount];
-        _stamp = new int[data.FeatureCount];
         _order = new int[data.RowCount];
         _scratch = new int[data.RowCount];
         _begin = new int[leaves];
@@ -132,7 +127,7 @@ internal sealed class RegressionTreeLearner
         }
         else
         {
-            BuildHistogram(0, gradients, hessians);
+            BuildHistogram(0, -1, gradients, hessians);
         }
         FindBestSplit(0);
 
@@ -221,18 +216,22 @@ internal sealed class RegressionTreeLearner
         int small = left <= right ? leaf : newLeaf, large = small == leaf ? newLeaf : leaf;
         _histogram[small] = _freeHistograms.Pop();
         _histogram[large] = parentHistogram;
-        BuildHistogram(small, gradients, hessians);
+        BuildHistogram(small, parentHistogram, gradients, hessians);
         SubtractInto(parentHistogram, _histogram[small]);
         FindBestSplit(leaf);
         FindBestSplit(newLeaf);
     }
 
-    private void BuildHistogram(int leaf, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians)
+    /// <param name="leaf">The leaf whose rows are summed.</param>
+    /// <param name="parentBuffer">Histogram buffer of the leaf's parent (its present features bound the leaf's), or −1.</param>
+    /// <param name="gradients">Gradient per row.</param>
+    /// <param name="hessians">Hessian per row.</param>
+    private void BuildHistogram(int leaf, int parentBuffer, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians)
     {
         // Large leaves read the codes column by column so each feature's bins stay in cache; small ones row by row
         // so the work follows their rows only.
-        if (4L * _count[leaf] >= _sampled) BuildByColumns(leaf, gradients, hessians);
-        else BuildByRows(leaf, gradients, hessians);
+        if (parentBuffer < 0 || 4L * _count[leaf] >= _sampled) BuildByColumns(leaf, gradients, hessians);
+        else BuildByRows(leaf, parentBuffer, gradients, hessians);
     }
 
     private void BuildByColumns(int leaf, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians)
@@ -275,49 +274,45 @@ internal sealed class RegressionTreeLearner
         _presentCount[buffer] = presentCount;
     }
 
-    private void BuildByRows(int leaf, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians)
+    /// <summary>
+    /// Row-wise build for a child: only features present in the parent can be present here, so their bins are
+    /// cleared up front and the hot loop needs no per-value bookkeeping.
+    /// </summary>
+    private void BuildByRows(int leaf, int parentBuffer, ReadOnlySpan<float> gradients, ReadOnlySpan<float> hessians)
     {
         int buffer = _histogram[leaf];
         var hist = _histograms[buffer];
-        var present = _present[buffer];
-        int presentCount = 0;
-        int stamp = ++_stampNow;
+        var binStart = _data.BinStart;
+        var parentPresent = _present[parentBuffer];
+        int parentCount = _presentCount[parentBuffer];
+        for (int i = 0; i < parentCount; i++)
+        {
+            int f = parentPresent[i];
+            Array.Clear(hist, 3 * binStart[f], 3 * (binStart[f + 1] - binStart[f]));
+        }
+
         var codes = _data.Codes;
         var starts = _data.RowStarts;
-        var binStart = _data.BinStart;
-        var featureOf = _featureOfCode;
-        var seen = _stamp;
+        ref float bins = ref MemoryMarshal.GetArrayDataReference(hist);
         foreach (int r in _order.AsSpan(_begin[leaf], _count[leaf]))
         {
             float g = gradients[r], h = hessians[r];
-            int end = starts[r + 1];
             // Hot loop: codes come from BinnedFeatures and are valid bins by construction, so skip bounds checks.
-            ref float bins = ref MemoryMarshal.GetArrayDataReference(hist);
-            ref int featureRef = ref MemoryMarshal.GetArrayDataReference(featureOf);
-            ref int seenRef = ref MemoryMarshal.GetArrayDataReference(seen);
-            for (int p = starts[r]; p < end; p++)
+            for (int p = starts[r], end = starts[r + 1]; p < end; p++)
             {
-                int code = codes[p];
-                int f = Unsafe.Add(ref featureRef, code);
-                if (Unsafe.Add(ref seenRef, f) != stamp)
-                {
-                    // First non-zero of this feature in the leaf: clear its stale bins lazily.
-                    Unsafe.Add(ref seenRef, f) = stamp;
-                    present[presentCount++] = f;
-                    Array.Clear(hist, 3 * binStart[f], 3 * (binStart[f + 1] - binStart[f]));
-                }
-                ref float bin = ref Unsafe.Add(ref bins, code * 3);
+                ref float bin = ref Unsafe.Add(ref bins, codes[p] * 3);
                 bin += g;
                 Unsafe.Add(ref bin, 1) += h;
                 Unsafe.Add(ref bin, 2) += 1;
             }
         }
-        _presentCount[buffer] = presentCount;
 
+        var present = _present[buffer];
         var sums = _featureSums[buffer];
-        for (int i = 0; i < presentCount; i++)
+        int presentCount = 0;
+        for (int i = 0; i < parentCount; i++)
         {
-            int f = present[i];
+            int f = parentPresent[i];
             double g = 0, h = 0, c = 0;
             for (int b = binStart[f] * 3, end = binStart[f + 1] * 3; b < end; b += 3)
             {
@@ -325,10 +320,13 @@ internal sealed class RegressionTreeLearner
                 h += hist[b + 1];
                 c += hist[b + 2];
             }
+            if (c == 0) continue;
+            present[presentCount++] = f;
             sums[3 * f] = g;
             sums[3 * f + 1] = h;
             sums[3 * f + 2] = c;
         }
+        _presentCount[buffer] = presentCount;
     }
 
     /// <summary>Parent minus smaller child, in the parent's buffer: only features present in the child change.</summary>
