@@ -24,7 +24,20 @@ public static class Program
             return 2;
         }
         string trainer = args[0], corpus = args[1];
-        var settings = args.Skip(2).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var all = args.Skip(2).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        // feat.* settings shape the featurizer (feat.hash-bits, feat.min-count, feat.char=MIN-MAX|none, feat.word=N); the rest go to the trainer.
+        var settings = all.Where(kv => !kv.Key.StartsWith("feat.", StringComparison.Ordinal)).ToDictionary();
+        var featurizer = new FeaturizerOptions();
+        foreach (var (key, value) in all.Where(kv => kv.Key.StartsWith("feat.", StringComparison.Ordinal)))
+            featurizer = key switch
+            {
+                "feat.hash-bits" => featurizer with { HashBits = int.Parse(value, CultureInfo.InvariantCulture) },
+                "feat.min-count" => featurizer with { LearnVocabulary = true, MinCount = int.Parse(value, CultureInfo.InvariantCulture) },
+                "feat.word" => featurizer with { WordNgrams = int.Parse(value, CultureInfo.InvariantCulture) },
+                "feat.char" when value == "none" => featurizer with { CharNgramMin = 0 },
+                "feat.char" => featurizer with { CharNgramMin = int.Parse(value.Split('-')[0], CultureInfo.InvariantCulture), CharNgramMax = int.Parse(value.Split('-')[1], CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"unknown featurizer setting {key}"),
+            };
         var options = new LabelledCsvOptions(["text"], ["label"]);
         var train = LabelledCsvReader.Read(Path.Combine(corpus, "train.csv"), options);
         var test = LabelledCsvReader.Read(Path.Combine(corpus, "test.csv"), options);
@@ -32,7 +45,7 @@ public static class Program
 
         var clock = Stopwatch.StartNew();
         var model = PipelineTrainer.Fit(train, PipelineTrainer.AllRows(train.Count), labels,
-            new PipelineOptions { Trainer = trainer, TrainerSettings = settings, ClassWeighting = ClassWeighting.None });
+            new PipelineOptions { Trainer = trainer, TrainerSettings = settings, ClassWeighting = ClassWeighting.None, Featurizer = featurizer });
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         // Warm up the JIT on a slice first: the figure is steady-state throughput, as a long-running service sees it.

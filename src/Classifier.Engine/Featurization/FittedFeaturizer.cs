@@ -62,9 +62,9 @@ public sealed class FittedFeaturizer
 
     public SparseMatrix TransformAll(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
-        var rows = new SparseVector[texts.Count];
+        var rows = new SparseVector?[texts.Count];
         Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => rows[i] = Transform(texts[i]));
-        return SparseMatrix.FromRows(FeatureCount, rows);
+        return SparseMatrix.FromRowsReleasing(FeatureCount, rows);
     }
 
     /// <summary>Every n-gram of <paramref name="text"/> that maps to a feature, with its text.</summary>

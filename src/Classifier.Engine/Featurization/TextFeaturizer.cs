@@ -28,14 +28,14 @@ public sealed class TextFeaturizer
         var fitted = Options.LearnVocabulary
             ? FittedFeaturizer.WithVocabulary(Options, LearnVocabulary(texts, parallel))
             : FittedFeaturizer.Hashing(Options);
-        var raw = new SparseVector[texts.Count];
+        var raw = new SparseVector?[texts.Count];
         Parallel.For(0, texts.Count, parallel, i => raw[i] = fitted.CountTerms(texts[i]));
         var df = new int[fitted.FeatureCount];
-        foreach (var row in raw) foreach (var f in row.Indices) df[f]++;
+        foreach (var row in raw) foreach (var f in row!.Indices) df[f]++;
         var idf = fitted.Idf;
         for (int f = 0; f < idf.Length; f++) idf[f] = MathF.Log((1f + texts.Count) / (1f + df[f])) + 1f;
-        Parallel.For(0, raw.Length, parallel, i => fitted.Weigh(raw[i]));
-        return (fitted, SparseMatrix.FromRows(fitted.FeatureCount, raw));
+        Parallel.For(0, raw.Length, parallel, i => fitted.Weigh(raw[i]!));
+        return (fitted, SparseMatrix.FromRowsReleasing(fitted.FeatureCount, raw));
     }
 
     private const int VocabularyChunk = 4096;

@@ -17,8 +17,7 @@ public static class AutoSelector
         new("sdca", new Dictionary<string, string>()),
         new("svm", new Dictionary<string, string> { ["c"] = "0.1" }),
         new("svm", new Dictionary<string, string> { ["c"] = "1" }),
-        // ML.NET's default l1 = 1 zeroes most weights on small, wide data (measured: accuracy 0.41 against 0.69).
-        new("lbfgs", new Dictionary<string, string> { ["l1"] = "0", ["l2"] = "0.01" }),
+        new("lbfgs", new Dictionary<string, string>()),
         new("sdca", new Dictionary<string, string> { ["l2"] = "0.0001" }),
         new("nb", new Dictionary<string, string> { ["alpha"] = "0.1" }),
         new("fasttree", new Dictionary<string, string>()),

@@ -27,6 +27,24 @@ public static class TrainerFactory
         foreach (var setting in settings.Keys)
             if (!known.Contains(setting))
                 throw new UsageException($"trainer '{key}' has no setting '{setting}'", known.Length == 0 ? "it takes none" : $"it takes: {string.Join(", ", known)}");
+        var trainer = Build(key, seed, settings);
+        // Settings that parse but are out of range (a learning rate of 0) are the user's to fix, not a crash.
+        if (trainer is FastTreeTrainer tree)
+        {
+            try
+            {
+                tree.Options.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException(ex.Message, $"check the --set values for {key}");
+            }
+        }
+        return trainer;
+    }
+
+    private static IMulticlassTrainer Build(string key, int seed, IReadOnlyDictionary<string, string> settings)
+    {
         return key switch
         {
             "sdca" => new SdcaMaximumEntropyTrainer(new SdcaMaximumEntropyOptions

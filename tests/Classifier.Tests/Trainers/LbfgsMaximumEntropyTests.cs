@@ -109,8 +109,8 @@ public class LbfgsMaximumEntropyTests
         foreach (var row in TrainerTestData.Probabilities(model, test))
             Assert.Equal(1.0, row.Sum(), 5);
         var described = trainer.Describe();
-        Assert.Equal("1", described["l1"]);
-        Assert.Equal("1", described["l2"]);
+        Assert.Equal("0", described["l1"]);
+        Assert.Equal("0.01", described["l2"]);
         Assert.True(int.Parse(described["iterations"], System.Globalization.CultureInfo.InvariantCulture) > 0);
     }
 
