@@ -29,4 +29,7 @@ public sealed record PipelineOptions
 
     /// <summary>Default: balanced, since stance classes are usually far from even.</summary>
     public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.Balanced;
+
+    /// <summary>With <see cref="ClassWeighting.Explicit"/>: a weight multiplier per label value (any head); others keep 1.</summary>
+    public IReadOnlyDictionary<string, float> ClassWeights { get; init; } = new Dictionary<string, float>();
 }

@@ -54,7 +54,7 @@ public static class PipelineTrainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report($"training {data.HeadNames[h]}");
-            var set = BuildTrainingSet(data, rows, features, h, labelSets[h], options.ClassWeighting);
+            var set = BuildTrainingSet(data, rows, features, h, labelSets[h], options);
             var chosen = options.TrainerFor(data.HeadNames[h]);
             var trainer = TrainerFactory.Create(chosen.Trainer, options.Seed, chosen.Settings);
             var model = trainer.Fit(set, null, cancellationToken);
@@ -66,7 +66,7 @@ public static class PipelineTrainer
         return new TextClassifier(featurizer, heads, info);
     }
 
-    private static TrainingSet BuildTrainingSet(LabelledDataset data, int[] rows, SparseMatrix features, int head, IReadOnlyList<string> labels, ClassWeighting weighting)
+    private static TrainingSet BuildTrainingSet(LabelledDataset data, int[] rows, SparseMatrix features, int head, IReadOnlyList<string> labels, PipelineOptions options)
     {
         var keep = new List<int>(rows.Length);
         var y = new List<int>(rows.Length);
@@ -83,7 +83,10 @@ public static class PipelineTrainer
         }
         var weights = w.ToArray();
         var classes = y.ToArray();
-        if (weighting == ClassWeighting.Balanced) ApplyBalancedWeights(classes, weights, labels.Count);
+        if (options.ClassWeighting == ClassWeighting.Balanced) ApplyBalancedWeights(classes, weights, labels.Count);
+        else if (options.ClassWeighting == ClassWeighting.Explicit)
+            for (int i = 0; i < classes.Length; i++)
+                if (options.ClassWeights.TryGetValue(labels[classes[i]], out var multiplier)) weights[i] *= multiplier;
         var matrix = keep.Count == rows.Length ? features : features.SelectRows(keep.ToArray());
         var set = new TrainingSet(matrix, classes, labels.Count, weights);
         set.Validate();

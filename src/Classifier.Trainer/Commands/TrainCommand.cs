@@ -33,8 +33,7 @@ public static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers; the same seed gives the same model.", DefaultValueFactory = _ => 1 };
         var budget = new Option<string>("--time-budget") { Description = "Time for --trainer auto to compare candidates (e.g. 60s, 5m).", DefaultValueFactory = _ => "60s" };
         var report = new Option<string?>("--report") { Description = "Write report.md, report.html and metrics.json from the cross-validated predictions to this directory." };
-        var classWeights = new Option<string>("--class-weights") { Description = "balanced (every class weighs the same in total) or none.", DefaultValueFactory = _ => "balanced" };
-        classWeights.AcceptOnlyFromAmong("balanced", "none");
+        var classWeights = new Option<string>("--class-weights") { Description = "balanced (every class weighs the same in total), none, or explicit LABEL=W pairs such as pro-kosovo=3,neutral=0.5 (unlisted labels weigh 1).", DefaultValueFactory = _ => "balanced" };
         var hashBits = new Option<int?>("--hash-bits") { Description = "Hash n-grams into 2^bits buckets per block (default 18)." };
         var wordNgrams = new Option<int?>("--word-ngrams") { Description = "Longest word n-gram, 1 to 3 (default 2: unigrams and bigrams)." };
         var charNgrams = new Option<string?>("--char-ngrams") { Description = "Character n-gram lengths as MIN-MAX, or 'none' (default 2-4)." };
@@ -50,7 +49,7 @@ public static class TrainCommand
             parse.GetValue(textCols)!, parse.GetValue(labelCols) ?? [], parse.GetValue(groupCol), parse.GetValue(model)!,
             parse.GetValue(trainer)!, CommonOptions.ParseSettings(parse.GetValue(settings) ?? []), parse.GetValue(cv)!, parse.GetValue(seed),
             CommonOptions.ParseDuration(parse.GetValue(budget)!), parse.GetValue(report),
-            parse.GetValue(classWeights) == "none" ? ClassWeighting.None : ClassWeighting.Balanced,
+            parse.GetValue(classWeights)!,
             FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount))))));
         return command;
     }
@@ -58,7 +57,29 @@ public static class TrainCommand
     private sealed record TrainArguments(
         string[] Data, string[] TrainOnly, string[] Weak, float WeakWeight, string[] TextColumns, string[] LabelColumns, string? GroupColumn,
         string Model, string Trainer, Dictionary<string, string> Settings, string Cv, int Seed, TimeSpan Budget, string? Report,
-        ClassWeighting ClassWeighting, FeaturizerOptions Featurizer);
+        string ClassWeights, FeaturizerOptions Featurizer);
+
+    /// <summary>balanced, none, or LABEL=W[,LABEL=W…]; explicit labels must exist in some head.</summary>
+    private static (ClassWeighting Weighting, Dictionary<string, float> Weights) ParseClassWeights(string text, LabelledDataset data)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Equals("balanced", StringComparison.OrdinalIgnoreCase)) return (ClassWeighting.Balanced, []);
+        if (trimmed.Equals("none", StringComparison.OrdinalIgnoreCase)) return (ClassWeighting.None, []);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in data.Labels) foreach (var l in row) if (l is not null) known.Add(l);
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var pair in trimmed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int eq = pair.LastIndexOf('=');
+            if (eq <= 0 || !float.TryParse(pair[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var w) || !(w > 0) || !float.IsFinite(w))
+                throw new UsageException($"--class-weights: '{pair}' is not LABEL=WEIGHT with a positive weight", "for example --class-weights pro-kosovo=3,neutral=0.5, or balanced, or none");
+            var label = pair[..eq].Trim();
+            if (!known.Contains(label))
+                throw new UsageException($"--class-weights: no label '{label}' in the data", $"the labels are: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+            weights[label] = w;
+        }
+        return (ClassWeighting.Explicit, weights);
+    }
 
     private static FeaturizerOptions FeaturizerFrom(int? hashBits, int? wordNgrams, string? charNgrams, int? minCount)
     {
@@ -101,12 +122,14 @@ public static class TrainCommand
             w => ui.MarkupLineInterpolated($"[yellow]warning:[/] {w}"));
         ui.MarkupLineInterpolated($"Loaded {dataset.Count} rows ({CountTrainOnly(dataset)} train-only) with heads: {string.Join(", ", dataset.HeadNames)}.");
 
+        var classWeighting = ParseClassWeights(args.ClassWeights, dataset);
         var options = new PipelineOptions
         {
             Trainer = args.Trainer == "auto" ? "sdca" : args.Trainer,
             TrainerSettings = args.Settings,
             Seed = args.Seed,
-            ClassWeighting = args.ClassWeighting,
+            ClassWeighting = classWeighting.Weighting,
+            ClassWeights = classWeighting.Weights,
             Featurizer = args.Featurizer,
         };
         var labelSets = PipelineTrainer.LabelSets(dataset);

@@ -152,4 +152,25 @@ public class TrainerCliTests
         Assert.Contains("alpha", setting.Error);
         Assert.False(File.Exists(dir.File("m.zip")));
     }
+
+    [Fact]
+    public void Explicit_class_weights_shift_predictions_and_unknown_labels_are_usage_errors()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var bad = CliRun.Trainer("train", "--data", data, "--model", dir.File("bad.zip"), "--trainer", "nb", "--cv", "none", "--class-weights", "pro-mars=2");
+        Assert.Equal(ExitCodes.UsageError, bad.ExitCode);
+        Assert.Contains("pro-mars", bad.Error);
+
+        int Count(string weights, string label)
+        {
+            var model = dir.File($"m-{weights.GetHashCode():x}.zip");
+            var run = CliRun.Trainer("train", "--data", data, "--model", model, "--trainer", "sdca", "--cv", "none", "--class-weights", weights);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var predicted = CliRun.Predictor(["--model", model, "--format", "csv", dir.Write("a.txt", "Officials met on monday; reporters waited.\n\nThe meeting ended without a statement.\n")]);
+            return predicted.Output.Split('\n').Count(l => l.Contains($",{label},", StringComparison.Ordinal));
+        }
+        Assert.True(Count("pro-kosovo=1000", "pro-kosovo") >= Count("none", "pro-kosovo"));
+        Assert.Equal(2, Count("pro-kosovo=1000", "pro-kosovo"));
+    }
 }
