@@ -212,10 +212,7 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
                 var row = features.Row(i);
                 var idx = row.Indices;
                 var val = row.Values;
-                zf.Clear();
-                for (int t = 0; t < idx.Length; t++)
-                    Optimization.RowKernels.AddScaled(zf, w, idx[t] * stride, val[t], stride);
-                for (int c = 0; c < k; c++) z[c] = zf[c] + _biasScale * _vBias[c];
+                RowScores(row, w, zf, z);
                 var pOld = _p.AsSpan(i * k, k);
                 double a = s * _squaredNorm[i] / lambdaS;
                 SolveStep(z, pOld, a, pNew);
@@ -323,6 +320,17 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
             return (primal, dual);
         }
 
+        /// <summary>z_c = w_cᵀx + b_c for one row; <paramref name="scratch"/> holds the padded float sums.</summary>
+        private void RowScores(Data.SparseRow row, float[] w, Span<float> scratch, Span<double> z)
+        {
+            var idx = row.Indices;
+            var val = row.Values;
+            scratch.Clear();
+            for (int t = 0; t < idx.Length; t++)
+                Optimization.RowKernels.AddScaled(scratch, w, idx[t] * _stride, val[t], _stride);
+            for (int c = 0; c < _k; c++) z[c] = scratch[c] + _biasScale * _vBias[c];
+        }
+
         /// <summary>Σ s_i·CE_i over rows [start, end) at the current weights.</summary>
         private double ChunkLoss(int start, int end)
         {
@@ -337,13 +345,7 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
             {
                 float s = _data.WeightOf(i);
                 if (s == 0f) continue;
-                var row = features.Row(i);
-                var idx = row.Indices;
-                var val = row.Values;
-                zf.Clear();
-                for (int t = 0; t < idx.Length; t++)
-                    Optimization.RowKernels.AddScaled(zf, w, idx[t] * stride, val[t], stride);
-                for (int c = 0; c < k; c++) z[c] = zf[c] + _biasScale * _vBias[c];
+                RowScores(features.Row(i), w, zf, z);
                 double max = double.NegativeInfinity;
                 for (int c = 0; c < k; c++) max = Math.Max(max, z[c]);
                 double e = 0;
