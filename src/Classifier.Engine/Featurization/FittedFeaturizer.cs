@@ -103,26 +103,30 @@ public sealed class FittedFeaturizer
         keys = keys[..n];
         if (scratch.SortBuffer.Length < n) scratch.SortBuffer = new int[scratch.Keys.Length];
         RadixSort.Sort(keys, scratch.SortBuffer, KeyBits);
-        int unique = 0;
-        for (int i = 0; i < n; i++) if (i == 0 || keys[i] >> 1 != keys[i - 1] >> 1) unique++;
-        var indices = new int[unique];
-        var values = new float[unique];
-        int at = -1;
-        for (int i = 0; i < n; i++)
+        // Run-length pass without data-dependent branches (half the keys start a new feature, so a branch would
+        // mispredict about every other key): a new feature moves the cursor and restarts its sum at zero.
+        if (scratch.Indices.Length < n) { scratch.Indices = new int[scratch.Keys.Length]; scratch.Values = new float[scratch.Keys.Length]; }
+        var idx = scratch.Indices.AsSpan();
+        var val = scratch.Values.AsSpan();
+        int at = -1, previous = -1;
+        foreach (int key in keys)
         {
-            int f = keys[i] >> 1;
-            if (at < 0 || indices[at] != f) indices[++at] = f;
-            values[at] += (keys[i] & 1) == 0 ? 1f : -1f;
+            int f = key >> 1;
+            int isNew = f != previous ? 1 : 0;
+            at += isNew;
+            // The first key is always new, so at >= 0 here; a stale slot (finite, from an earlier text) is zeroed.
+            val[at] = val[at] * (1 - isNew) + (1 - 2 * (key & 1));
+            idx[at] = f;
+            previous = f;
         }
         // Colliding n-grams of opposite sign may cancel; zeros are dropped rather than stored.
-        int kept = 0;
-        for (int i = 0; i < unique; i++) if (values[i] != 0f) kept++;
-        if (kept == unique) return new SparseVector(indices, values);
-        var keptIndices = new int[kept];
-        var keptValues = new float[kept];
-        for (int i = 0, j = 0; i < unique; i++)
-            if (values[i] != 0f) { keptIndices[j] = indices[i]; keptValues[j++] = values[i]; }
-        return new SparseVector(keptIndices, keptValues);
+        int count = 0;
+        for (int i = 0; i <= at; i++) if (val[i] != 0f) count++;
+        var indices = new int[count];
+        var values = new float[count];
+        for (int i = 0, j = 0; i <= at; i++)
+            if (val[i] != 0f) { indices[j] = idx[i]; values[j++] = val[i]; }
+        return new SparseVector(indices, values);
     }
 
     /// <summary>Turns raw counts into the configured weights, in place: TF transform, IDF, per-block L2 norm.</summary>
@@ -215,5 +219,7 @@ public sealed class FittedFeaturizer
         public ulong[] Hashes = new ulong[1024];
         public int[] Keys = new int[1024];
         public int[] SortBuffer = new int[1024];
+        public int[] Indices = new int[1024];
+        public float[] Values = new float[1024];
     }
 }
