@@ -75,9 +75,9 @@ public static class Program
 
     private static IReadOnlyList<TermContribution>[] Explain(TextClassifier classifier, string text, HeadPrediction[] prediction, PredictorOptions options)
     {
-        var result = new IReadOnlyList<TermContribution>[prediction.Length];
-        for (int h = 0; h < prediction.Length; h++) result[h] = classifier.Explain(text, h, prediction[h].Label, options.ExplainTerms);
-        return result;
+        var labels = new string?[prediction.Length];
+        for (int h = 0; h < prediction.Length; h++) labels[h] = prediction[h].Label;
+        return classifier.ExplainAll(text, labels, options.ExplainTerms);
     }
 
     private static IResultWriter CreateWriter(PredictorOptions options, TextWriter output, TextClassifier classifier) => options.Format switch

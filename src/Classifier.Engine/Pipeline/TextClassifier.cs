@@ -67,10 +67,23 @@ public sealed class TextClassifier
     /// </summary>
     public IReadOnlyList<TermContribution> Explain(string text, int headIndex, string label, int top = 5)
     {
-        var head = Heads[headIndex];
-        if (head.Model is not IExplainableModel explainable) return [];
-        int cls = head.IndexOf(label);
-        if (cls < 0) return [];
+        var labels = new string?[Heads.Count];
+        labels[headIndex] = label;
+        return ExplainAll(text, labels, top)[headIndex];
+    }
+
+    /// <summary>
+    /// <see cref="Explain"/> for several heads at once (null label = skip that head): the text is featurized and its
+    /// n-grams listed once, not once per head.
+    /// </summary>
+    public IReadOnlyList<TermContribution>[] ExplainAll(string text, IReadOnlyList<string?> labels, int top = 5)
+    {
+        var result = new IReadOnlyList<TermContribution>[Heads.Count];
+        Array.Fill(result, []);
+        bool any = false;
+        for (int h = 0; h < Heads.Count; h++) any |= labels[h] is not null && Heads[h].Model is IExplainableModel;
+        if (!any) return result;
+
         var features = Featurizer.Transform(text);
         var termsByFeature = new Dictionary<int, string>();
         var kindByFeature = new Dictionary<int, string>();
@@ -82,17 +95,24 @@ public sealed class TextClassifier
                 : existing ?? term.Text;
             kindByFeature[term.Feature] = term.Kind.ToString().ToLowerInvariant();
         }
-        var list = new List<TermContribution>(features.Count);
-        for (int i = 0; i < features.Count; i++)
+        for (int h = 0; h < Heads.Count; h++)
         {
-            int f = features.Indices[i];
-            if (!termsByFeature.TryGetValue(f, out var termText)) continue;
-            float w = explainable.Contribution(cls, f);
-            if (w == 0f) continue;
-            list.Add(new TermContribution(termText, kindByFeature[f], features.Values[i], w));
+            if (labels[h] is not { } label || Heads[h].Model is not IExplainableModel explainable) continue;
+            int cls = Heads[h].IndexOf(label);
+            if (cls < 0) continue;
+            var list = new List<TermContribution>(features.Count);
+            for (int i = 0; i < features.Count; i++)
+            {
+                int f = features.Indices[i];
+                if (!termsByFeature.TryGetValue(f, out var termText)) continue;
+                float w = explainable.Contribution(cls, f);
+                if (w == 0f) continue;
+                list.Add(new TermContribution(termText, kindByFeature[f], features.Values[i], w));
+            }
+            list.Sort((x, y) => MathF.Abs(y.Contribution).CompareTo(MathF.Abs(x.Contribution)));
+            result[h] = list.Count > top ? list.GetRange(0, top) : list;
         }
-        list.Sort((a, b) => MathF.Abs(b.Contribution).CompareTo(MathF.Abs(a.Contribution)));
-        return list.Count > top ? list.GetRange(0, top) : list;
+        return result;
     }
 
     public static int ArgMax(ReadOnlySpan<float> values)
