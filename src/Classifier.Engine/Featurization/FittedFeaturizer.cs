@@ -77,10 +77,10 @@ public sealed class FittedFeaturizer
         }
     }
 
-    /// <summary>Signed n-gram counts (raw term frequencies), indices ascending.</summary>
-    internal SparseVector CountTerms(NgramList grams) => CountTerms(grams.Hashes, grams.CharStart, _scratch ??= new Scratch());
-
-    /// <summary>Extracts and counts in per-thread buffers: the only allocations are the returned vector's arrays.</summary>
+    /// <summary>
+    /// Signed n-gram counts (raw term frequencies), indices ascending. Extracts and counts in per-thread buffers: the
+    /// only allocations are the returned vector's arrays.
+    /// </summary>
     internal SparseVector CountTerms(string text)
     {
         var scratch = _scratch ??= new Scratch();

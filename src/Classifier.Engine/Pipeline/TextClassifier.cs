@@ -1,5 +1,6 @@
 using Classifier.Engine.Data;
 using Classifier.Engine.Featurization;
+using Classifier.Engine.Metrics;
 using Classifier.Engine.Models;
 
 namespace Classifier.Engine.Pipeline;
@@ -47,7 +48,7 @@ public sealed class TextClassifier
             var head = Heads[h];
             var p = new float[head.Labels.Count];
             head.Model.PredictProbabilities(features.AsRow(), p);
-            int best = ArgMax(p);
+            int best = MulticlassMetrics.ArgMax(p);
             result[h] = new HeadPrediction(head.Name, head.Labels[best], p[best], p);
         }
         return result;
@@ -113,12 +114,5 @@ public sealed class TextClassifier
             result[h] = list.Count > top ? list.GetRange(0, top) : list;
         }
         return result;
-    }
-
-    public static int ArgMax(ReadOnlySpan<float> values)
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
-        return best;
     }
 }

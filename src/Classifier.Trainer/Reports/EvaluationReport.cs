@@ -57,7 +57,7 @@ public sealed record EvaluationReport(string Title, string Data, string Model, D
         for (int j = 0; j < p.Rows.Length; j++)
         {
             var probs = p.Probabilities.AsSpan(j * k, k);
-            int predicted = TextClassifier.ArgMax(probs);
+            int predicted = MulticlassMetrics.ArgMax(probs);
             if (predicted == p.Truth[j]) continue;
             int row = p.Rows[j];
             mistakes.Add(new Mistake(ids[row], texts[row], p.Labels[p.Truth[j]], p.Labels[predicted], probs[predicted]));

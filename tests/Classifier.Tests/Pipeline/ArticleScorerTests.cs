@@ -11,7 +11,7 @@ public class ArticleScorerTests
     private static HeadPrediction[] P(float serbia, float kosovo, float neutral)
     {
         float[] p = [serbia, kosovo, neutral];
-        int best = TextClassifier.ArgMax(p);
+        int best = Classifier.Engine.Metrics.MulticlassMetrics.ArgMax(p);
         return [new HeadPrediction("stance", Stance.Labels[best], p[best], p)];
     }
 

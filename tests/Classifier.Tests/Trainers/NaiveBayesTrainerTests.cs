@@ -25,14 +25,7 @@ public sealed class NaiveBayesTrainerTests
     {
         var train = SvmNbData.ThreeClass(300, seed: 3);
         var model = new NaiveBayesTrainer(new NaiveBayesOptions { Variant = variant }).Fit(train);
-        var p = new float[3];
-        var test = SvmNbData.ThreeClass(60, seed: 9);
-        for (int i = 0; i < test.RowCount; i++)
-        {
-            model.PredictProbabilities(test.Features.Row(i), p);
-            Assert.Equal(1.0, p[0] + p[1] + p[2], 5);
-            foreach (var v in p) Assert.True(v > 0f && v < 1f, $"probability {v}");
-        }
+        SvmNbData.AssertProperProbabilities(model, SvmNbData.ThreeClass(60, seed: 9));
     }
 
     [Fact]

@@ -74,6 +74,18 @@ internal static class SvmNbData
         return (double)correct / test.RowCount;
     }
 
+    /// <summary>Every row of <paramref name="data"/> gets 3 probabilities strictly between 0 and 1 that sum to 1.</summary>
+    public static void AssertProperProbabilities(Classifier.Engine.Models.IMulticlassModel model, TrainingSet data)
+    {
+        var p = new float[3];
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            model.PredictProbabilities(data.Features.Row(i), p);
+            Assert.Equal(1.0, p[0] + p[1] + p[2], 5);
+            foreach (var v in p) Assert.True(v > 0f && v < 1f, $"probability {v}");
+        }
+    }
+
     public static byte[] Serialize(Classifier.Engine.Models.IMulticlassModel model)
     {
         using var stream = new MemoryStream();

@@ -24,13 +24,7 @@ public sealed class SvmTrainerTests
     {
         var train = SvmNbData.ThreeClass(300, seed: 3);
         var model = new LinearSvmTrainer(new LinearSvmOptions()).Fit(train);
-        var p = new float[3];
-        for (int i = 0; i < train.RowCount; i++)
-        {
-            model.PredictProbabilities(train.Features.Row(i), p);
-            Assert.Equal(1.0, p[0] + p[1] + p[2], 5);
-            foreach (var v in p) Assert.True(v > 0f && v < 1f, $"probability {v}");
-        }
+        SvmNbData.AssertProperProbabilities(model, train);
     }
 
     [Fact]
