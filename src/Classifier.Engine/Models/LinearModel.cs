@@ -44,9 +44,13 @@ public sealed class LinearModel : IExplainableModel
     public int ClassCount { get; }
     public LinearOutput Output { get; }
 
-    public float Bias(int classIndex) => _biases[classIndex];
+    /// <summary>The weight W[j, c]: what one unit of feature j adds to the score of class c.</summary>
+    public float Weight(int classIndex, int feature) => _weights[(long)feature * ClassCount + classIndex];
 
-    public float Contribution(int classIndex, int feature) => _weights[(long)feature * ClassCount + classIndex];
+    /// <summary>The bias b_c.</summary>
+    public float Intercept(int classIndex) => _biases[classIndex];
+
+    public float Contribution(int classIndex, int feature, float value) => value * Weight(classIndex, feature);
 
     /// <summary>Raw class scores Σ_j x_j·W[j, c] + b_c. Features at or beyond <see cref="FeatureCount"/> are ignored.</summary>
     public void Scores(SparseRow features, Span<float> scores)

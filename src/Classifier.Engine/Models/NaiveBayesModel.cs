@@ -5,7 +5,9 @@ using Classifier.Engine.Trainers;
 namespace Classifier.Engine.Models;
 
 /// <summary>
-/// A naive Bayes model: score_c = prior_c + Σ_j |x_j|·W[j, c], probabilities = softmax(score).
+/// A naive Bayes model: score_c = prior_c + Σ_j |x_j|·W[j, c], probabilities = softmax(score). Scores are reported
+/// centred (minus their mean over classes), which leaves the softmax unchanged and lets each feature's share be its
+/// centred weight, so explanations show what moves the prediction rather than log θ, which is negative for every class.
 /// For multinomial NB, prior_c = log π_c and W[j, c] = log θ_cj, so the softmax is the exact posterior under the model;
 /// for complement NB, prior_c = 0 and W[j, c] = −log θ̃_cj. Feature values enter as |x_j| because signed feature
 /// hashing makes some values negative while the event model needs counts; the sign only marks the hash collision side.
@@ -48,7 +50,7 @@ public sealed class NaiveBayesModel : IExplainableModel
     /// W[j, c] minus its mean over classes: the softmax is unchanged by a per-feature shift common to all classes,
     /// so this is the part of the weight that actually moves the prediction towards <paramref name="classIndex"/>.
     /// </summary>
-    public float Contribution(int classIndex, int feature)
+    public float CentredWeight(int classIndex, int feature)
     {
         var slice = _weights.AsSpan((int)((long)feature * ClassCount), ClassCount);
         float mean = 0f;
@@ -56,7 +58,20 @@ public sealed class NaiveBayesModel : IExplainableModel
         return slice[classIndex] - mean / ClassCount;
     }
 
-    /// <summary>Scores prior_c + Σ_j |x_j|·W[j, c]. Features at or beyond <see cref="FeatureCount"/> are ignored.</summary>
+    /// <summary>The centred prior: prior_c minus the mean prior.</summary>
+    public float Intercept(int classIndex)
+    {
+        float mean = 0f;
+        foreach (var p in _priors) mean += p;
+        return _priors[classIndex] - mean / ClassCount;
+    }
+
+    /// <summary>|x_j|·(W[j, c] − mean_c W[j, c]): the event model counts magnitudes, the hashing sign only marks a collision side.</summary>
+    public float Contribution(int classIndex, int feature, float value) => MathF.Abs(value) * CentredWeight(classIndex, feature);
+
+    /// <summary>
+    /// Scores prior_c + Σ_j |x_j|·W[j, c], centred over classes. Features at or beyond <see cref="FeatureCount"/> are ignored.
+    /// </summary>
     public void Scores(SparseRow features, Span<float> scores)
     {
         int k = ClassCount;
@@ -70,6 +85,8 @@ public sealed class NaiveBayesModel : IExplainableModel
             if ((uint)j >= (uint)FeatureCount) continue;
             System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(w.Slice(j * k, k), MathF.Abs(val[i]), scores[..k], scores[..k]);
         }
+        float mean = System.Numerics.Tensors.TensorPrimitives.Sum(scores[..k]) / k;
+        for (int c = 0; c < k; c++) scores[c] -= mean;
     }
 
     public void PredictProbabilities(SparseRow features, Span<float> probabilities)

@@ -106,9 +106,9 @@ public sealed class TextClassifier
             {
                 int f = features.Indices[i];
                 if (!termsByFeature.TryGetValue(f, out var termText)) continue;
-                float w = explainable.Contribution(cls, f);
-                if (w == 0f) continue;
-                list.Add(new TermContribution(termText, kindByFeature[f], features.Values[i], w));
+                float contribution = explainable.Contribution(cls, f, features.Values[i]);
+                if (contribution == 0f) continue;
+                list.Add(new TermContribution(termText, kindByFeature[f], features.Values[i], contribution));
             }
             list.Sort((x, y) => MathF.Abs(y.Contribution).CompareTo(MathF.Abs(x.Contribution)));
             result[h] = list.Count > top ? list.GetRange(0, top) : list;

@@ -60,7 +60,7 @@ public sealed class NaiveBayesModelTests
         for (int j = 0; j < SvmNbData.Features; j += 7)
         {
             double sum = 0;
-            for (int c = 0; c < 3; c++) sum += model.Contribution(c, j);
+            for (int c = 0; c < 3; c++) sum += model.CentredWeight(c, j);
             Assert.Equal(0.0, sum, 1e-4);
         }
         var row = new SparseVector([3, 160, 220], [2f, -1f, 0.5f]);
@@ -70,7 +70,7 @@ public sealed class NaiveBayesModelTests
         {
             double explained = model.Prior(c) - model.Prior(0);
             for (int t = 0; t < row.Count; t++)
-                explained += Math.Abs(row.Values[t]) * (model.Contribution(c, row.Indices[t]) - model.Contribution(0, row.Indices[t]));
+                explained += Math.Abs(row.Values[t]) * (model.CentredWeight(c, row.Indices[t]) - model.CentredWeight(0, row.Indices[t]));
             Assert.Equal(scores[c] - scores[0], explained, 1e-4);
         }
     }

@@ -64,8 +64,8 @@ public sealed class SvmNaiveBayesSklearnTests
         var intercept = expected.GetProperty("intercept").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         for (int c = 0; c < model.ClassCount; c++)
         {
-            Assert.Equal(intercept[c], model.Bias(c), 1e-3);
-            for (int j = 0; j < model.FeatureCount; j++) Assert.Equal(coef[c][j], model.Contribution(c, j), 1e-3);
+            Assert.Equal(intercept[c], model.Intercept(c), 1e-3);
+            for (int j = 0; j < model.FeatureCount; j++) Assert.Equal(coef[c][j], model.Weight(c, j), 1e-3);
         }
         var test = SparseMatrix.FromDense(Matrix("test"));
         var decision = Table(expected.GetProperty("decision"));

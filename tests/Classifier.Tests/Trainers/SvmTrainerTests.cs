@@ -40,8 +40,8 @@ public sealed class SvmTrainerTests
         var m2 = (LinearModel)new LinearSvmTrainer(tight with { Seed = 2 }).Fit(train);
         for (int c = 0; c < 3; c++)
         {
-            Assert.Equal(m1.Bias(c), m2.Bias(c), 1e-3);
-            for (int j = 0; j < SvmNbData.Features; j++) Assert.Equal(m1.Contribution(c, j), m2.Contribution(c, j), 1e-3);
+            Assert.Equal(m1.Intercept(c), m2.Intercept(c), 1e-3);
+            for (int j = 0; j < SvmNbData.Features; j++) Assert.Equal(m1.Weight(c, j), m2.Weight(c, j), 1e-3);
         }
     }
 
@@ -62,8 +62,8 @@ public sealed class SvmTrainerTests
         var copied = (LinearModel)new LinearSvmTrainer(options).Fit(train.SelectRows([.. duplicated]));
         for (int c = 0; c < 3; c++)
         {
-            Assert.Equal(weighted.Bias(c), copied.Bias(c), 1e-3);
-            for (int j = 0; j < SvmNbData.Features; j++) Assert.Equal(weighted.Contribution(c, j), copied.Contribution(c, j), 1e-3);
+            Assert.Equal(weighted.Intercept(c), copied.Intercept(c), 1e-3);
+            for (int j = 0; j < SvmNbData.Features; j++) Assert.Equal(weighted.Weight(c, j), copied.Weight(c, j), 1e-3);
         }
     }
 
@@ -99,7 +99,7 @@ public sealed class SvmTrainerTests
         var options = new LinearSvmOptions { Epsilon = 1e-5, Calibration = SvmCalibration.TrainingScores };
         var weighted = (LinearModel)new LinearSvmTrainer(options).Fit(train with { Weights = weights });
         var subset = (LinearModel)new LinearSvmTrainer(options).Fit(train.SelectRows([.. kept]));
-        for (int j = 0; j < SvmNbData.Features; j++) Assert.Equal(weighted.Contribution(0, j), subset.Contribution(0, j), 1e-3);
+        for (int j = 0; j < SvmNbData.Features; j++) Assert.Equal(weighted.Weight(0, j), subset.Weight(0, j), 1e-3);
     }
 
     [Theory]

@@ -96,8 +96,8 @@ public static class TrainerTestData
     {
         var w = new float[model.FeatureCount * model.ClassCount + model.ClassCount];
         for (int j = 0; j < model.FeatureCount; j++)
-            for (int c = 0; c < model.ClassCount; c++) w[j * model.ClassCount + c] = model.Contribution(c, j);
-        for (int c = 0; c < model.ClassCount; c++) w[^(model.ClassCount - c)] = model.Bias(c);
+            for (int c = 0; c < model.ClassCount; c++) w[j * model.ClassCount + c] = model.Weight(c, j);
+        for (int c = 0; c < model.ClassCount; c++) w[^(model.ClassCount - c)] = model.Intercept(c);
         return w;
     }
 
