@@ -54,6 +54,7 @@ public static class ModelFile
                 LabelCounts = info.LabelCounts.ToDictionary(kv => kv.Key, kv => new Dictionary<string, int>(kv.Value)),
             },
             Metrics = info.Metrics.ToDictionary(kv => kv.Key, kv => new Dictionary<string, double>(kv.Value)),
+            Selection = info.Selection,
             Entries = entries.ToDictionary(kv => kv.Key, kv => new ManifestEntry { Bytes = kv.Value.Length, Sha256 = Sha256(kv.Value) }),
         };
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -135,7 +136,10 @@ public static class ModelFile
         if (heads.Count == 0) throw new ModelFileException(path, "the manifest lists no heads");
         var info = new ModelInfo(manifest.CreatedUtc, manifest.ToolVersion, manifest.Training.Sha256, manifest.Training.Rows,
             manifest.Training.LabelCounts.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value),
-            manifest.Metrics.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, double>)kv.Value));
+            manifest.Metrics.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, double>)kv.Value))
+        {
+            Selection = manifest.Selection is { Finished: not null, Stopped: not null } selection ? selection : null,
+        };
         return new TextClassifier(featurizer, heads, info);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Classifier.Engine.Featurization;
+using Classifier.Engine.Pipeline;
 
 namespace Classifier.Engine.Persistence;
 
@@ -17,6 +18,7 @@ public sealed record ModelManifest
     [JsonPropertyName("heads")] public List<ManifestHead> Heads { get; init; } = [];
     [JsonPropertyName("training")] public ManifestTraining Training { get; init; } = new();
     [JsonPropertyName("metrics")] public Dictionary<string, Dictionary<string, double>> Metrics { get; init; } = [];
+    [JsonPropertyName("selection")] public SelectionInfo? Selection { get; init; }
     [JsonPropertyName("entries")] public Dictionary<string, ManifestEntry> Entries { get; init; } = [];
 }
 

@@ -7,7 +7,9 @@ namespace Classifier.Engine.Pipeline;
 /// <summary>
 /// Chooses a trainer and its main setting for each head by cross-validated macro-F1 within a time budget,
 /// as ML.NET's AutoML does for accuracy; macro-F1 because stance classes are imbalanced and accuracy rewards
-/// predicting the majority. Candidates run cheapest first, so a short budget still compares the linear models.
+/// predicting the majority. By default every candidate runs to the end, so the same data and seed always give the same
+/// choice whatever the machine's load; a time budget is a ceiling, and the candidates it stops are reported.
+/// Candidates run cheapest first, so a short budget still compares the linear models.
 /// </summary>
 public static class AutoSelector
 {
@@ -24,27 +26,33 @@ public static class AutoSelector
     ];
 
     /// <summary>
-    /// Runs candidates until the budget is spent; the first always runs to the end, a later one still running when the
-    /// budget expires is stopped and left off the board. The leaderboard is best first by mean macro-F1 over heads.
+    /// Runs every candidate, or with a <paramref name="budget"/> until it is spent: the first always runs to the end, a
+    /// later one still running when the budget expires is stopped and, like those never started, listed in
+    /// <see cref="AutoSelection.Stopped"/>. The leaderboard is best first by mean macro-F1 over heads.
     /// </summary>
-    public static IReadOnlyList<LeaderboardEntry> Run(LabelledDataset data, int[] folds, PipelineOptions baseOptions, TimeSpan budget,
+    public static AutoSelection Run(LabelledDataset data, int[] folds, PipelineOptions baseOptions, TimeSpan? budget = null,
         IReadOnlyList<TrainerCandidate>? candidates = null, IProgress<(int Done, int Total, string Current)>? progress = null,
         CancellationToken cancellationToken = default)
     {
         candidates ??= DefaultCandidates;
         var clock = Stopwatch.StartNew();
         var board = new List<LeaderboardEntry>();
+        var stopped = new List<TrainerCandidate>();
         for (int i = 0; i < candidates.Count; i++)
         {
-            var remaining = budget - clock.Elapsed;
-            if (i > 0 && remaining <= TimeSpan.Zero) break;
+            var remaining = budget is { } b ? b - clock.Elapsed : Timeout.InfiniteTimeSpan;
+            if (i > 0 && budget is not null && remaining <= TimeSpan.Zero)
+            {
+                stopped.AddRange(candidates.Skip(i));
+                break;
+            }
             cancellationToken.ThrowIfCancellationRequested();
             var candidate = candidates[i];
             progress?.Report((i, candidates.Count, candidate.ToString()));
             var options = baseOptions with { Trainer = candidate.Trainer, TrainerSettings = candidate.Settings, HeadTrainers = new Dictionary<string, TrainerCandidate>() };
             var started = clock.Elapsed;
             using var overBudget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (i > 0) overBudget.CancelAfter(remaining);
+            if (i > 0 && budget is not null) overBudget.CancelAfter(remaining);
             OutOfFoldPredictions[] predictions;
             try
             {
@@ -52,6 +60,7 @@ public static class AutoSelector
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
+                stopped.AddRange(candidates.Skip(i));
                 break;
             }
             var byHead = new Dictionary<string, double>();
@@ -66,7 +75,7 @@ public static class AutoSelector
         }
         progress?.Report((candidates.Count, candidates.Count, "done"));
         // Stable sort: on a tie the earlier (cheaper) candidate wins.
-        return [.. board.OrderByDescending(e => e.MeanMacroF1)];
+        return new AutoSelection([.. board.OrderByDescending(e => e.MeanMacroF1)], stopped, budget);
     }
 
     /// <summary>

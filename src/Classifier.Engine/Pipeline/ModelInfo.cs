@@ -9,6 +9,9 @@ public sealed record ModelInfo(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> LabelCounts,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Metrics)
 {
+    /// <summary>How automatic selection chose the trainers, when it did.</summary>
+    public SelectionInfo? Selection { get; init; }
+
     public static string CurrentToolVersion { get; } =
         typeof(ModelInfo).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 }

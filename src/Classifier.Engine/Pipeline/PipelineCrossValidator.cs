@@ -1,5 +1,6 @@
 using Classifier.Engine.Evaluation;
 using Classifier.Text.Datasets;
+using Classifier.Text.Diagnostics;
 
 namespace Classifier.Engine.Pipeline;
 
@@ -71,6 +72,7 @@ public static class PipelineCrossValidator
             cancellationToken.ThrowIfCancellationRequested();
             var (train, test) = Split(data, folds, fold);
             if (test.Length == 0) continue;
+            RequireLabels(data, train, fold, foldCount);
             var model = PipelineTrainer.Fit(data, train, labelSets, options, null, cancellationToken);
             foreach (int r in test)
             {
@@ -102,4 +104,16 @@ public static class PipelineCrossValidator
         return result;
     }
 
+    /// <summary>A head with no labelled training row in a fold would be a model trained on nothing, scored as if real.</summary>
+    private static void RequireLabels(LabelledDataset data, int[] train, int fold, int foldCount)
+    {
+        for (int h = 0; h < data.HeadNames.Count; h++)
+        {
+            bool any = false;
+            foreach (int r in train) if (data.Labels[r][h] is not null) { any = true; break; }
+            if (!any)
+                throw new InputException($"cross-validation fold {fold + 1} of {foldCount} has no training row with a '{data.HeadNames[h]}' label",
+                    hint: "every fold trains on the other folds' rows; add labelled rows from more groups (articles), or use fewer folds or --cv none");
+        }
+    }
 }

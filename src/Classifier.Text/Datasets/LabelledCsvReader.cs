@@ -20,6 +20,8 @@ public static class LabelledCsvReader
         var textCols = options.TextColumns.Select(table.ColumnIndex).ToArray();
         var labelCols = options.LabelColumns.Select(table.ColumnIndex).ToArray();
         int groupCol = options.GroupColumn is null ? table.TryColumnIndex("article") : table.ColumnIndex(options.GroupColumn);
+        var repeatCandidates = options.GroupColumn is null && options.AutoGroup && textCols.Length > 1 ? textCols[..^1] : [];
+        var candidateValues = Array.ConvertAll(repeatCandidates, _ => new List<string>());
         int idCol = options.IdColumn is null ? table.TryColumnIndex("id") : table.ColumnIndex(options.IdColumn);
         string file = Path.GetFileName(path);
 
@@ -31,7 +33,8 @@ public static class LabelledCsvReader
         for (int h = 0; h < labelCols.Length; h++)
             if (LabelSchema.ValuesOf(table.Columns[labelCols[h]].ToLowerInvariant()) is { } allowed)
                 checks[h] = new SchemaCheck(table.Columns[labelCols[h]], labelCols[h], allowed);
-        int skipped = 0, dataRow = 0;
+        int skipped = 0, dataRow = 0, overridden = 0;
+        var rowOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var record in table.Records())
         {
             dataRow++;
@@ -45,16 +48,46 @@ public static class LabelledCsvReader
                 if (row[h] is { } label && checks[h] is { } check) check.See(label, record.Line, dataRow);
             }
             string id = idCol >= 0 && record[idCol].Length > 0 ? record[idCol] : $"{file}#{record.Line}";
+            string group = groupCol >= 0 && record[groupCol].Length > 0 ? record[groupCol] : id;
+            for (int c = 0; c < repeatCandidates.Length; c++) candidateValues[c].Add(record[repeatCandidates[c]].Trim());
+            // A later row for an id is a correction and replaces the earlier one in place, as in `trainer agreement`.
+            if (rowOfId.TryGetValue(id, out int earlier))
+            {
+                for (int c = 0; c < repeatCandidates.Length; c++)
+                {
+                    candidateValues[c][earlier] = candidateValues[c][^1];
+                    candidateValues[c].RemoveAt(candidateValues[c].Count - 1);
+                }
+                texts[earlier] = text;
+                labels[earlier] = row;
+                groups[earlier] = group;
+                overridden++;
+                continue;
+            }
+            rowOfId[id] = ids.Count;
             ids.Add(id);
             texts.Add(text);
             labels.Add(row);
-            groups.Add(groupCol >= 0 && record[groupCol].Length > 0 ? record[groupCol] : id);
+            groups.Add(group);
         }
         ThrowOnUnknownLabel(checks, path);
+        for (int c = 0; c < repeatCandidates.Length; c++)
+        {
+            var values = candidateValues[c];
+            if (values.Distinct(StringComparer.Ordinal).Count() == values.Count) continue;
+            for (int i = 0; i < values.Count; i++) groups[i] = "text-col:" + values[i];
+            warn?.Invoke($"{path}: grouping cross-validation folds by the joined text column '{table.Columns[repeatCandidates[c]]}' " +
+                $"({values.Distinct(StringComparer.Ordinal).Count()} values repeat across {values.Count} rows), so no value is both trained and tested; --group-col or --no-auto-group to change");
+            break;
+        }
         if (skipped > 0) warn?.Invoke($"{path}: skipped {skipped} row(s) with empty text");
+        if (overridden > 0) warn?.Invoke($"{path}: {overridden} row(s) repeat an earlier id; the later row wins (a correction)");
         int n = texts.Count;
         return new LabelledDataset(ids, texts, Array.ConvertAll(labelCols, c => table.Columns[c]),
-            labels, groups, Enumerable.Repeat(options.Weight, n).ToArray(), Enumerable.Repeat(options.TrainOnly, n).ToArray(), skipped);
+            labels, groups, Enumerable.Repeat(options.Weight, n).ToArray(), Enumerable.Repeat(options.TrainOnly, n).ToArray(), skipped)
+        {
+            OverriddenRows = overridden,
+        };
     }
 
     /// <summary>Reports the earliest unknown codebook label, if the column uses the codebook at all.</summary>

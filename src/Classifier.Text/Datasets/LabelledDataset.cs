@@ -17,6 +17,9 @@ public sealed record LabelledDataset(
 {
     public int Count => Texts.Count;
 
+    /// <summary>Rows dropped because a later row of the same file had the same id (the later row wins).</summary>
+    public int OverriddenRows { get; init; }
+
     /// <summary>The labels of one head, row by row (null where the row has none).</summary>
     public string?[] LabelsOf(int head)
     {
@@ -32,6 +35,9 @@ public sealed record LabelledDataset(
             throw new ArgumentException($"cannot combine datasets with label columns [{string.Join(", ", HeadNames)}] and [{string.Join(", ", other.HeadNames)}]");
         return new LabelledDataset(
             [.. Ids, .. other.Ids], [.. Texts, .. other.Texts], HeadNames, [.. Labels, .. other.Labels], [.. Groups, .. other.Groups],
-            [.. Weights, .. other.Weights], [.. TrainOnly, .. other.TrainOnly], SkippedEmptyText + other.SkippedEmptyText);
+            [.. Weights, .. other.Weights], [.. TrainOnly, .. other.TrainOnly], SkippedEmptyText + other.SkippedEmptyText)
+        {
+            OverriddenRows = OverriddenRows + other.OverriddenRows,
+        };
     }
 }

@@ -8,15 +8,15 @@ namespace Classifier.Trainer.Cli;
 public static class DatasetLoader
 {
     public static LabelledDataset Load(string[] data, string[] trainOnly, string[] weak, float weakWeight,
-        string[] textColumns, string[] labelColumns, string? groupColumn, Action<string> warn)
+        string[] textColumns, string[] labelColumns, string? groupColumn, Action<string> warn, bool autoGroup = true)
     {
         if (data.Length == 0) throw new InputException("no --data file given", hint: "name a labelled CSV with --data");
         var labels = labelColumns.Length > 0 ? labelColumns : DefaultLabelColumns(data[0]);
         LabelledDataset? all = null;
         foreach (var path in data)
-            all = Append(all, LabelledCsvReader.Read(path, new LabelledCsvOptions(textColumns, labels, groupColumn), warn));
+            all = Append(all, LabelledCsvReader.Read(path, new LabelledCsvOptions(textColumns, labels, groupColumn, AutoGroup: autoGroup), warn));
         foreach (var path in trainOnly)
-            all = Append(all, LabelledCsvReader.Read(path, new LabelledCsvOptions(textColumns, labels, groupColumn, TrainOnly: true), warn));
+            all = Append(all, LabelledCsvReader.Read(path, new LabelledCsvOptions(textColumns, labels, groupColumn, TrainOnly: true, AutoGroup: autoGroup), warn));
         foreach (var path in weak)
             all = Append(all, LabelledCsvReader.Read(path, new LabelledCsvOptions(["text"], labels, null, Weight: weakWeight, TrainOnly: true), warn));
         if (all!.Count == 0) throw new InputException("the data has no rows with text", data[0]);

@@ -31,33 +31,37 @@ public static class TrainCommand
         var settings = new Option<string[]>("--set") { Description = "Trainer setting key=value, repeatable (sdca: l2, l1, iterations; lbfgs: l2, l1; svm: c; nb: alpha; fasttree: trees, leaves, learning-rate, min-leaf)." };
         var cv = new Option<string>("--cv") { Description = "Cross-validation: K folds (grouped and stratified), 'logo' for leave-one-group-out, or 'none'.", DefaultValueFactory = _ => "5" };
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers; the same seed gives the same model.", DefaultValueFactory = _ => 1 };
-        var budget = new Option<string>("--time-budget") { Description = "Time for --trainer auto to compare candidates (e.g. 60s, 5m).", DefaultValueFactory = _ => "60s" };
+        var budget = new Option<string>("--time-budget") { Description = "A ceiling on the time --trainer auto spends comparing candidates (e.g. 60s, 5m); candidates it stops are listed and recorded in the model. Default none: every candidate runs, so the choice is reproducible.", DefaultValueFactory = _ => "none" };
         var report = new Option<string?>("--report") { Description = "Write report.md, report.html and metrics.json from the cross-validated predictions to this directory." };
         var classWeights = new Option<string>("--class-weights") { Description = "balanced (every class weighs the same in total), none, or explicit LABEL=W pairs such as pro-kosovo=3,neutral=0.5 (unlisted labels weigh 1).", DefaultValueFactory = _ => "balanced" };
         var hashBits = new Option<int?>("--hash-bits") { Description = "Hash n-grams into 2^bits buckets per block (default 18)." };
         var wordNgrams = new Option<int?>("--word-ngrams") { Description = "Longest word n-gram, 1 to 3 (default 2: unigrams and bigrams)." };
         var charNgrams = new Option<string?>("--char-ngrams") { Description = "Character n-gram lengths as MIN-MAX, or 'none' (default 2-4)." };
+        var noAutoGroup = new Option<bool>("--no-auto-group") { Description = "With several --text-col, do not group folds by a joined column whose values repeat (a stance target); see --group-col." };
         var minCount = new Option<int?>("--min-count") { Description = "Learn a vocabulary of n-grams seen in at least this many texts instead of hashing." };
 
         var command = new Command("train", "Train a model on labelled text, report cross-validated accuracy and save the model.\n" +
             "Example: trainer train --data data/labels.csv --train-only data/supplement.csv --model models/default.zip")
         {
-            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, report, classWeights, hashBits, wordNgrams, charNgrams, minCount,
+            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct, new TrainArguments(
             parse.GetValue(data)!, parse.GetValue(trainOnly) ?? [], parse.GetValue(weak) ?? [], parse.GetValue(weakWeight),
             parse.GetValue(textCols)!, parse.GetValue(labelCols) ?? [], parse.GetValue(groupCol), parse.GetValue(model)!,
             parse.GetValue(trainer)!, CommonOptions.ParseSettings(parse.GetValue(settings) ?? []), parse.GetValue(cv)!, parse.GetValue(seed),
-            CommonOptions.ParseDuration(parse.GetValue(budget)!), parse.GetValue(report),
-            parse.GetValue(classWeights)!,
+            ParseBudget(parse.GetValue(budget)!), parse.GetValue(report),
+            parse.GetValue(classWeights)!, !parse.GetValue(noAutoGroup),
             FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount))))));
         return command;
     }
 
     private sealed record TrainArguments(
         string[] Data, string[] TrainOnly, string[] Weak, float WeakWeight, string[] TextColumns, string[] LabelColumns, string? GroupColumn,
-        string Model, string Trainer, Dictionary<string, string> Settings, string Cv, int Seed, TimeSpan Budget, string? Report,
-        string ClassWeights, FeaturizerOptions Featurizer);
+        string Model, string Trainer, Dictionary<string, string> Settings, string Cv, int Seed, TimeSpan? Budget, string? Report,
+        string ClassWeights, bool AutoGroup, FeaturizerOptions Featurizer);
+
+    private static TimeSpan? ParseBudget(string text) =>
+        text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) ? null : CommonOptions.ParseDuration(text);
 
     /// <summary>balanced, none, or LABEL=W[,LABEL=W…]; explicit labels must exist in some head.</summary>
     private static (ClassWeighting Weighting, Dictionary<string, float> Weights) ParseClassWeights(string text, LabelledDataset data)
@@ -117,9 +121,14 @@ public static class TrainCommand
             throw new UsageException($"--weak-weight must be a positive number, not {args.WeakWeight.ToString(CultureInfo.InvariantCulture)}", "for example --weak-weight 0.3");
         if (args.Trainer == "auto" && args.Settings.Count > 0)
             throw new UsageException("--set needs a named trainer", "pick one with --trainer, or drop --set to let auto choose");
+        if (args.Report is not null && args.Trainer != "auto" && args.Cv.Trim().ToLowerInvariant() is "none" or "0")
+            throw new UsageException("--report needs held-out predictions, and --cv none makes none",
+                $"cross-validate (--cv 5 or --cv logo), or score held-out data: trainer evaluate --model {args.Model} --data HELD-OUT.csv --report {args.Report}");
+        OutputCheck.File(args.Model);
+        if (args.Report is not null) OutputCheck.Directory(args.Report);
 
         var dataset = DatasetLoader.Load(args.Data, args.TrainOnly, args.Weak, args.WeakWeight, args.TextColumns, args.LabelColumns, args.GroupColumn,
-            w => ui.MarkupLineInterpolated($"[yellow]warning:[/] {w}"));
+            w => ui.MarkupLineInterpolated($"[yellow]warning:[/] {w}"), args.AutoGroup);
         ui.MarkupLineInterpolated($"Loaded {dataset.Count} rows ({CountTrainOnly(dataset)} train-only) with heads: {string.Join(", ", dataset.HeadNames)}.");
 
         var classWeighting = ParseClassWeights(args.ClassWeights, dataset);
@@ -135,6 +144,7 @@ public static class TrainCommand
         var labelSets = PipelineTrainer.LabelSets(dataset);
 
         OutOfFoldPredictions[]? oof = null;
+        SelectionInfo? selection = null;
         string cvDescription = "none";
         int[]? folds = ParseFolds(args.Cv, dataset, args.Seed, out cvDescription);
         if (args.Trainer == "auto")
@@ -149,9 +159,13 @@ public static class TrainCommand
                 folds = PipelineCrossValidator.AssignFolds(dataset, Math.Min(5, groups), args.Seed);
                 cvDescription = $"{Math.Min(5, groups)}-fold, grouped and stratified, for auto";
             }
-            var board = Ui.WithProgress(ui, "auto", tick => AutoSelector.Run(dataset, folds, options, args.Budget, null,
+            var auto = Ui.WithProgress(ui, "auto", tick => AutoSelector.Run(dataset, folds, options, args.Budget, null,
                 new Progress<(int Done, int Total, string Current)>(p => tick((double)p.Done / p.Total, p.Current)), ct));
+            selection = SelectionInfo.From(auto);
+            var board = auto.Board;
             Tables.Leaderboard(ui, board);
+            if (!auto.Complete)
+                ui.MarkupLineInterpolated($"[yellow]warning:[/] the {args.Budget!.Value.TotalSeconds:0.#}s budget stopped {auto.Stopped.Count} candidate(s): {string.Join(", ", auto.Stopped)}. The choice may differ on a faster or less busy machine; drop --time-budget to run them all.");
             var (choice, predictions) = AutoSelector.BestPerHead(board);
             options = options with { Trainer = board[0].Candidate.Trainer, TrainerSettings = board[0].Candidate.Settings, HeadTrainers = choice };
             oof = predictions;
@@ -171,15 +185,25 @@ public static class TrainCommand
             evaluation = EvaluationReport.Build($"Cross-validation ({cvDescription}) of {Describe(options, dataset)}", string.Join(", ", args.Data), args.Model, oof, dataset.Texts, dataset.Ids)
                 .WithBaseline(MajorityBaseline.Run(dataset, folds!));
             Tables.Summary(ui, evaluation);
-            if (args.Report is not null) ReportWriter.Write(args.Report, evaluation);
         }
 
         var final = Ui.WithProgress(ui, "training final model", tick =>
             PipelineTrainer.Fit(dataset, PipelineTrainer.AllRows(dataset.Count), labelSets, options, new Progress<string>(s => tick(0.5, s)), ct));
         if (evaluation is not null) final = final.WithMetrics(evaluation.MetricsByHead());
+        if (selection is not null) final = new TextClassifier(final.Featurizer, final.Heads, final.Info with { Selection = selection });
         ModelFile.Save(args.Model, final);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Saved {args.Model} ({new FileInfo(args.Model).Length / 1024.0:0.0} KiB, trainer {Describe(options, dataset)}) in {clock.Elapsed.TotalSeconds:0.0}s."));
-        if (args.Report is not null && evaluation is not null) output.WriteLine($"Report: {Path.Combine(args.Report, "report.html")}");
+        if (args.Report is null || evaluation is null) return ExitCodes.Success;
+        // The model is written first: a report that fails now must not cost the training.
+        try
+        {
+            ReportWriter.Write(args.Report, evaluation);
+        }
+        catch (OutputException ex)
+        {
+            throw new OutputException(ex.Path, $"{ex.Message}; the model was saved to {args.Model}", ex);
+        }
+        output.WriteLine($"Report: {Path.Combine(args.Report, "report.html")}");
         return ExitCodes.Success;
     }
 
@@ -201,6 +225,9 @@ public static class TrainCommand
         int groups = DistinctGroups(data);
         if (text == "logo")
         {
+            if (groups < 2)
+                throw new InputException($"--cv logo needs at least two groups (articles) of testable rows, but there is {groups}",
+                    hint: "each fold trains on the other groups; add data from more articles, or use --cv none");
             description = $"leave-one-group-out, {groups} groups";
             return PipelineCrossValidator.AssignFolds(data, 0, seed);
         }

@@ -23,6 +23,50 @@ public class LabelledCsvReaderTests
     }
 
     [Fact]
+    public void A_later_row_with_the_same_id_replaces_the_earlier_one_and_is_counted()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("d.csv", "id,text,label\na,first,x\nb,other,y\na,corrected,z\na,again,w\n");
+        var warnings = new List<string>();
+        var data = LabelledCsvReader.Read(path, new LabelledCsvOptions(["text"], ["label"]), warnings.Add);
+        Assert.Equal(["a", "b"], data.Ids);
+        Assert.Equal(["again", "other"], data.Texts);
+        Assert.Equal("w", data.Labels[0][0]);
+        Assert.Equal(2, data.OverriddenRows);
+        Assert.Contains(warnings, w => w.Contains("2 row(s) repeat an earlier id") && w.Contains("later row wins"));
+    }
+
+    [Fact]
+    public void A_repeating_joined_text_column_groups_the_folds_unless_turned_off_or_a_group_column_is_given()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("d.csv", "target,tweet,label,user\nKosovo,a,for,u1\nSerbia,b,against,u2\nKosovo,c,against,u3\n");
+        var warnings = new List<string>();
+        var grouped = LabelledCsvReader.Read(path, new LabelledCsvOptions(["target", "tweet"], ["label"]), warnings.Add);
+        Assert.Equal(grouped.Groups[0], grouped.Groups[2]);
+        Assert.NotEqual(grouped.Groups[0], grouped.Groups[1]);
+        Assert.Contains(warnings, w => w.Contains("grouping cross-validation folds by the joined text column 'target'"));
+
+        var off = LabelledCsvReader.Read(path, new LabelledCsvOptions(["target", "tweet"], ["label"], AutoGroup: false));
+        Assert.Equal(3, off.Groups.Distinct().Count());
+        var explicitGroups = LabelledCsvReader.Read(path, new LabelledCsvOptions(["target", "tweet"], ["label"], GroupColumn: "user"));
+        Assert.Equal(["u1", "u2", "u3"], explicitGroups.Groups);
+
+        // The last joined column is the text itself: its repeats (retweets) are not a grouping key.
+        var unique = dir.Write("u.csv", "target,tweet,label\nKosovo,same,for\nSerbia,same,against\n");
+        Assert.Equal(2, LabelledCsvReader.Read(unique, new LabelledCsvOptions(["target", "tweet"], ["label"])).Groups.Distinct().Count());
+    }
+
+    [Fact]
+    public void Rows_without_an_id_column_are_never_merged()
+    {
+        using var dir = new TempDir();
+        var data = LabelledCsvReader.Read(dir.Write("d.csv", "text,label\nsame,x\nsame,x\n"), new LabelledCsvOptions(["text"], ["label"]));
+        Assert.Equal(2, data.Count);
+        Assert.Equal(0, data.OverriddenRows);
+    }
+
+    [Fact]
     public void Missing_label_column_names_the_file_and_lists_columns()
     {
         using var dir = new TempDir();

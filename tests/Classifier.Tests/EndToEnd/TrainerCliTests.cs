@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Classifier.Engine.Persistence;
+using Classifier.Engine.Pipeline;
 using Classifier.Tests.Support;
 using Classifier.Text.Diagnostics;
 
@@ -39,14 +41,41 @@ public class TrainerCliTests
     }
 
     [Fact]
-    public void Auto_prints_a_leaderboard_and_picks_a_trainer()
+    public void Auto_runs_every_candidate_by_default_and_saves_the_choice_it_prints()
     {
         using var dir = new TempDir();
         var data = dir.Write("data.csv", Fixtures.StanceCsv());
-        var run = CliRun.Trainer("train", "--data", data, "--label-col", "stance", "--model", dir.File("m.zip"), "--trainer", "auto", "--time-budget", "1s", "--cv", "3");
+        var model = dir.File("m.zip");
+        var run = CliRun.Trainer("train", "--data", data, "--label-col", "stance", "--model", model, "--trainer", "auto", "--cv", "3");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("macro-F1", run.Error);
-        Assert.Contains("Chose", run.Error);
+        foreach (var candidate in AutoSelector.DefaultCandidates) Assert.Contains(candidate.ToString(), run.Error);
+        Assert.DoesNotContain("budget stopped", run.Error);
+
+        var saved = ModelFile.Load(model);
+        var head = Assert.Single(saved.Heads);
+        var printed = System.Text.RegularExpressions.Regex.Match(run.Error, @"Chose (\S+)[^\n]* for stance");
+        Assert.True(printed.Success, run.Error);
+        Assert.Equal(printed.Groups[1].Value, head.Trainer);
+        var selection = Assert.IsType<SelectionInfo>(saved.Info.Selection);
+        Assert.Null(selection.BudgetSeconds);
+        Assert.Equal(AutoSelector.DefaultCandidates.Count, selection.Finished.Count);
+        Assert.Empty(selection.Stopped);
+    }
+
+    [Fact]
+    public void A_time_budget_that_stops_candidates_names_them_and_the_model_records_them()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var model = dir.File("m.zip");
+        var run = CliRun.Trainer("train", "--data", data, "--label-col", "stance", "--model", model, "--trainer", "auto", "--cv", "3", "--time-budget", "1ms");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var selection = Assert.IsType<SelectionInfo>(ModelFile.Load(model).Info.Selection);
+        Assert.Equal(0.001, selection.BudgetSeconds!.Value, 6);
+        Assert.NotEmpty(selection.Stopped); // the first candidate always finishes; 1 ms cannot hold the other seven
+        Assert.Equal(AutoSelector.DefaultCandidates.Count, selection.Finished.Count + selection.Stopped.Count);
+        Assert.Contains("budget stopped", run.Error);
+        foreach (var stopped in selection.Stopped) Assert.Contains(stopped, run.Error);
     }
 
     [Fact]
