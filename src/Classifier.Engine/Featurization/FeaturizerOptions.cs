@@ -30,12 +30,19 @@ public sealed record FeaturizerOptions
     /// <summary>Scale the word block and the character block each to unit L2 norm. Default true.</summary>
     public bool Normalize { get; init; } = true;
 
+    /// <summary>
+    /// Add a block of word n-grams marked by voice: inside quotation marks or the narrator's (see QuoteSplitter), so
+    /// the model can weigh a claim in a quote differently from the same words as the outlet's framing. Default false.
+    /// </summary>
+    public bool VoiceNgrams { get; init; }
+
     public void Validate()
     {
         if (WordNgrams is < 1 or > 3) throw new ArgumentException($"WordNgrams must be 1, 2 or 3, not {WordNgrams}.");
         if (CharNgramMin != 0 && (CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8))
             throw new ArgumentException($"character n-gram range {CharNgramMin}..{CharNgramMax} must satisfy 1 <= min <= max <= 8.");
         if (HashBits is < 4 or > 24) throw new ArgumentException($"HashBits must be between 4 and 24, not {HashBits}.");
+        if (VoiceNgrams && LearnVocabulary) throw new ArgumentException("voice n-grams need hashing; they do not work with a learned vocabulary yet.");
         if (MinCount < 1) throw new ArgumentException($"MinCount must be at least 1, not {MinCount}.");
     }
 }

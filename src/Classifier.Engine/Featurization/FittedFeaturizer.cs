@@ -5,8 +5,10 @@ using Classifier.Engine.Persistence;
 namespace Classifier.Engine.Featurization;
 
 /// <summary>
-/// The fitted transform: text → sparse vector. Features [0, <see cref="WordBlockSize"/>) are word n-grams, the rest
-/// character n-grams. Immutable, so one instance featurizes from many threads at once.
+/// The fitted transform: text → sparse vector. Features [0, <see cref="WordBlockSize"/>) are word n-grams, then
+/// character n-grams up to <see cref="VoiceBlockStart"/>, then (with <see cref="FeaturizerOptions.VoiceNgrams"/>) word
+/// n-grams marked by voice. Each block is normalised on its own. Immutable, so one instance featurizes from many
+/// threads at once.
 /// </summary>
 public sealed class FittedFeaturizer
 {
@@ -34,6 +36,8 @@ public sealed class FittedFeaturizer
             WordBlockSize = 1 << options.HashBits;
             FeatureCount = options.CharNgramMin > 0 ? 2 * WordBlockSize : WordBlockSize;
         }
+        VoiceBlockStart = FeatureCount;
+        if (options.VoiceNgrams) FeatureCount += 1 << options.HashBits;
         Idf = idf ?? new float[FeatureCount];
         if (Idf.Length != FeatureCount) throw new ArgumentException($"{Idf.Length} IDF weights for {FeatureCount} features.");
     }
@@ -46,6 +50,9 @@ public sealed class FittedFeaturizer
     public FeaturizerOptions Options { get; }
     public int FeatureCount { get; }
     public int WordBlockSize { get; }
+
+    /// <summary>The first voice-marked feature (the feature count when that block is off).</summary>
+    public int VoiceBlockStart { get; }
 
     /// <summary>Bits of a sort key: the feature index shifted left once for the sign.</summary>
     private int KeyBits => 32 - int.LeadingZeroCount(2 * FeatureCount - 1);
@@ -72,7 +79,7 @@ public sealed class FittedFeaturizer
     {
         foreach (var (hash, term, kind) in NgramExtractor.Enumerate(text, Options))
         {
-            int f = FeatureOf(hash, kind == TermKind.Char, out _);
+            int f = FeatureOf(hash, kind, out _);
             if (f >= 0) yield return new FeatureTerm(f, term, kind);
         }
     }
@@ -84,20 +91,20 @@ public sealed class FittedFeaturizer
     internal SparseVector CountTerms(string text)
     {
         var scratch = _scratch ??= new Scratch();
-        int count = NgramExtractor.ExtractInto(text, Options, ref scratch.Hashes, out int charStart);
-        return CountTerms(scratch.Hashes.AsSpan(0, count), charStart, scratch);
+        int count = NgramExtractor.ExtractInto(text, Options, ref scratch.Hashes, out int charStart, out int voiceStart);
+        return CountTerms(scratch.Hashes.AsSpan(0, count), charStart, voiceStart, scratch);
     }
 
     // Sorting (feature, sign) keys keeps the work in a small, cache-resident array; a dense count array over 2^19
     // features would cost a cache miss per n-gram.
-    private SparseVector CountTerms(ReadOnlySpan<ulong> hashes, int charStart, Scratch scratch)
+    private SparseVector CountTerms(ReadOnlySpan<ulong> hashes, int charStart, int voiceStart, Scratch scratch)
     {
         if (scratch.Keys.Length < hashes.Length) scratch.Keys = new int[Math.Max(hashes.Length, scratch.Keys.Length * 2)];
         var keys = scratch.Keys.AsSpan();
         int n = 0;
         for (int i = 0; i < hashes.Length; i++)
         {
-            int f = FeatureOf(hashes[i], i >= charStart, out float sign);
+            int f = FeatureOf(hashes[i], i >= voiceStart ? TermKind.Voice : i >= charStart ? TermKind.Char : TermKind.Word, out float sign);
             if (f >= 0) keys[n++] = (f << 1) | (sign < 0 ? 1 : 0);
         }
         keys = keys[..n];
@@ -141,10 +148,13 @@ public sealed class FittedFeaturizer
             values[i] = MathF.CopySign(weight, tf);
         }
         if (!Options.Normalize) return;
-        int split = 0;
-        while (split < v.Indices.Length && v.Indices[split] < WordBlockSize) split++;
-        NormalizeBlock(values.AsSpan(0, split));
-        NormalizeBlock(values.AsSpan(split));
+        int chars = 0;
+        while (chars < v.Indices.Length && v.Indices[chars] < WordBlockSize) chars++;
+        int voices = chars;
+        while (voices < v.Indices.Length && v.Indices[voices] < VoiceBlockStart) voices++;
+        NormalizeBlock(values.AsSpan(0, chars));
+        NormalizeBlock(values.AsSpan(chars, voices - chars));
+        NormalizeBlock(values.AsSpan(voices));
     }
 
     private static void NormalizeBlock(Span<float> block)
@@ -157,7 +167,7 @@ public sealed class FittedFeaturizer
     }
 
     /// <summary>Feature index of one n-gram hash, or -1 when a learned vocabulary does not hold it.</summary>
-    private int FeatureOf(ulong hash, bool isChar, out float sign)
+    private int FeatureOf(ulong hash, TermKind kind, out float sign)
     {
         if (_vocabulary is not null)
         {
@@ -167,7 +177,7 @@ public sealed class FittedFeaturizer
         // The top bit picks the sign, so colliding n-grams cancel on average instead of adding up (Weinberger et al. 2009).
         sign = (hash >> 63) == 0 ? 1f : -1f;
         int bucket = (int)(hash & (uint)_mask);
-        return isChar ? WordBlockSize + bucket : bucket;
+        return kind switch { TermKind.Char => WordBlockSize + bucket, TermKind.Voice => VoiceBlockStart + bucket, _ => bucket };
     }
 
     public void WriteTo(BinaryWriter writer)
@@ -197,7 +207,8 @@ public sealed class FittedFeaturizer
         var chars = BinaryFormat.ReadLongs(reader);
         int count = reader.ReadInt32();
         // The settings and vocabulary fix the feature count; checking it first means a forged count allocates nothing.
-        long expected = options.LearnVocabulary ? (long)words.Length + chars.Length : (options.CharNgramMin > 0 ? 2L : 1L) << options.HashBits;
+        long expected = (options.LearnVocabulary ? (long)words.Length + chars.Length : (options.CharNgramMin > 0 ? 2L : 1L) << options.HashBits)
+            + (options.VoiceNgrams ? 1L << options.HashBits : 0);
         BinaryFormat.Expect(count, expected, "featurizer feature count");
         float unseen = reader.ReadSingle();
         var indices = BinaryFormat.ReadInts(reader);

@@ -1,3 +1,4 @@
+using Classifier.Text.Framing;
 using Classifier.Text.Normalization;
 
 namespace Classifier.Engine.Featurization;
@@ -5,30 +6,39 @@ namespace Classifier.Engine.Featurization;
 /// <summary>
 /// Normalises and tokenises a text and enumerates its word and character n-grams as 64-bit hashes. Word n-grams hash
 /// token by token; character n-grams run over the tokens joined by single spaces, padded with a space at each end so
-/// that word starts and ends are visible (as fastText's "&lt;" and "&gt;").
+/// that word starts and ends are visible (as fastText's "&lt;" and "&gt;"). With <see cref="FeaturizerOptions.VoiceNgrams"/>,
+/// the word n-grams are emitted once more, salted by voice (inside quotation marks or the narrator's, see
+/// <see cref="QuoteSplitter"/>) and never spanning a change of voice, so "separatist" quoted and "separatist" narrated
+/// are different features.
 /// </summary>
 public static class NgramExtractor
 {
     private const ulong WordSalt = 0x5745_4F52_4453_0001, CharSalt = 0x4348_4152_5300_0002;
+    private const ulong NarratorSalt = 0x4E41_5252_4154_0003, QuoteSalt = 0x5155_4F54_4500_0004;
     private const ulong Golden = 0x9E37_79B9_7F4A_7C15, FnvPrime = 0x0000_0100_0000_01B3;
 
     public static NgramList Extract(string text, FeaturizerOptions options)
     {
         var buffer = new ulong[64];
-        int count = ExtractInto(text, options, ref buffer, out int charStart);
-        return new NgramList(buffer.AsSpan(0, count).ToArray(), charStart);
+        int count = ExtractInto(text, options, ref buffer, out int charStart, out int voiceStart);
+        return new NgramList(buffer.AsSpan(0, count).ToArray(), charStart, voiceStart);
     }
+
+    /// <inheritdoc cref="ExtractInto(string, FeaturizerOptions, ref ulong[], out int, out int)"/>
+    public static int ExtractInto(string text, FeaturizerOptions options, ref ulong[] buffer, out int charStart) =>
+        ExtractInto(text, options, ref buffer, out charStart, out _);
 
     /// <summary>
     /// Writes the n-gram hashes of <paramref name="text"/> into <paramref name="buffer"/> (grown when too small) and
-    /// returns how many there are; word n-grams come first, character n-grams from <paramref name="charStart"/> on.
+    /// returns how many there are; word n-grams come first, character n-grams from <paramref name="charStart"/> on,
+    /// voice-salted word n-grams from <paramref name="voiceStart"/> on.
     /// The hot path of featurization: callers reuse one buffer per thread, so nothing is allocated per n-gram.
     /// </summary>
-    public static int ExtractInto(string text, FeaturizerOptions options, ref ulong[] buffer, out int charStart)
+    public static int ExtractInto(string text, FeaturizerOptions options, ref ulong[] buffer, out int charStart, out int voiceStart)
     {
-        var padded = PaddedTokens(text, out var tokenStarts, out var tokenCount);
+        var padded = PaddedTokens(text, options.VoiceNgrams, out var tokenStarts, out var tokenCount, out var tokenQuoted);
         int wordMax = options.WordNgrams, charMin = options.CharNgramMin, charMax = options.CharNgramMax;
-        int upper = tokenCount * wordMax + (charMin > 0 ? padded.Length * (charMax - charMin + 1) : 0);
+        int upper = tokenCount * wordMax * (options.VoiceNgrams ? 2 : 1) + (charMin > 0 ? padded.Length * (charMax - charMin + 1) : 0);
         if (buffer.Length < upper) buffer = new ulong[Math.Max(upper, buffer.Length * 2)];
         var hashes = buffer.AsSpan();
         int count = 0;
@@ -55,6 +65,17 @@ public static class NgramExtractor
                     if (n >= charMin) hashes[count++] = Mix(h);
                 }
             }
+        voiceStart = count;
+        if (tokenQuoted is not null)
+            for (int t = 0; t < tokenCount; t++)
+            {
+                ulong h = tokenQuoted[t] ? QuoteSalt : NarratorSalt;
+                for (int n = 0; n < wordMax && t + n < tokenCount && tokenQuoted[t + n] == tokenQuoted[t]; n++)
+                {
+                    h = Mix(h * Golden + tokenHashes[t + n]);
+                    hashes[count++] = h;
+                }
+            }
         return count;
     }
 
@@ -62,7 +83,7 @@ public static class NgramExtractor
     public static IEnumerable<(ulong Hash, string Text, TermKind Kind)> Enumerate(string text, FeaturizerOptions options)
     {
         var list = Extract(text, options);
-        var padded = PaddedTokens(text, out var tokenStarts, out var tokenCount);
+        var padded = PaddedTokens(text, options.VoiceNgrams, out var tokenStarts, out var tokenCount, out var tokenQuoted);
         int k = 0;
         for (int t = 0; t < tokenCount; t++)
             for (int n = 0; n < options.WordNgrams && t + n < tokenCount; n++)
@@ -74,22 +95,36 @@ public static class NgramExtractor
             for (int i = 0; i + options.CharNgramMin <= padded.Length; i++)
                 for (int n = options.CharNgramMin; n <= options.CharNgramMax && i + n <= padded.Length; n++)
                     yield return (list.Hashes[k++], padded.Substring(i, n).Replace(' ', '_'), TermKind.Char);
+        if (tokenQuoted is not null)
+            for (int t = 0; t < tokenCount; t++)
+                for (int n = 0; n < options.WordNgrams && t + n < tokenCount && tokenQuoted[t + n] == tokenQuoted[t]; n++)
+                {
+                    int end = tokenStarts[t + n] + TokenLength(padded, tokenStarts[t + n]);
+                    yield return (list.Hashes[k++], (tokenQuoted[t] ? "quote:" : "narrator:") + padded[tokenStarts[t]..end], TermKind.Voice);
+                }
     }
 
-    /// <summary>" tok1 tok2 … " over the normalised text; tokens are maximal runs of letters and digits.</summary>
-    private static string PaddedTokens(string text, out int[] tokenStarts, out int tokenCount)
+    /// <summary>
+    /// " tok1 tok2 … " over the normalised text; tokens are maximal runs of letters and digits. With
+    /// <paramref name="voices"/>, also whether each token starts inside quotation marks.
+    /// </summary>
+    private static string PaddedTokens(string text, bool voices, out int[] tokenStarts, out int tokenCount, out bool[]? tokenQuoted)
     {
         var normalized = TextNormalizer.Normalize(text);
         var buffer = new char[normalized.Length + 2];
         var starts = new List<int>();
+        var mask = voices ? new bool[normalized.Length] : null;
+        if (mask is not null) QuoteSplitter.Mark(normalized, mask);
+        var quoted = voices ? new List<bool>() : null;
         int length = 0;
         buffer[length++] = ' ';
         bool inToken = false;
-        foreach (var c in normalized)
+        for (int i = 0; i < normalized.Length; i++)
         {
+            char c = normalized[i];
             if (char.IsLetterOrDigit(c))
             {
-                if (!inToken) { starts.Add(length); inToken = true; }
+                if (!inToken) { starts.Add(length); quoted?.Add(mask![i]); inToken = true; }
                 buffer[length++] = c;
             }
             else if (inToken)
@@ -101,6 +136,7 @@ public static class NgramExtractor
         if (inToken) buffer[length++] = ' ';
         tokenStarts = [.. starts];
         tokenCount = starts.Count;
+        tokenQuoted = quoted?.ToArray();
         return tokenCount == 0 ? "" : new string(buffer, 0, length);
     }
 

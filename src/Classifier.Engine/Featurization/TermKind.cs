@@ -1,3 +1,4 @@
 namespace Classifier.Engine.Featurization;
 
-public enum TermKind { Word, Char }
+/// <summary>Which block an n-gram feeds: words, characters, or words marked by voice (quoted or narrator).</summary>
+public enum TermKind { Word, Char, Voice }

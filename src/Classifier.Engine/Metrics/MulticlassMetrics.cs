@@ -74,6 +74,32 @@ public sealed record MulticlassMetrics(
             confusion);
     }
 
+    /// <summary>Mean precision over the classes macro-F1 averages (those in the truth or the predictions).</summary>
+    public double MacroPrecision => MeanOverScored(c => c.Precision);
+
+    /// <summary>Mean recall over the classes macro-F1 averages.</summary>
+    public double MacroRecall => MeanOverScored(c => c.Recall);
+
+    /// <summary>F1 averaged with each class weighted by its support (scikit-learn's "weighted").</summary>
+    public double WeightedF1
+    {
+        get
+        {
+            double sum = 0;
+            foreach (var c in PerClass) sum += c.F1 * c.Support;
+            return Count == 0 ? 0 : sum / Count;
+        }
+    }
+
+    private double MeanOverScored(Func<ClassMetrics, double> value)
+    {
+        double sum = 0;
+        int scored = 0;
+        for (int c = 0; c < PerClass.Count; c++)
+            if (PerClass[c].Support > 0 || Confusion.ColumnTotal(c) > 0) { sum += value(PerClass[c]); scored++; }
+        return scored == 0 ? 0 : sum / scored;
+    }
+
     /// <summary>Mean F1 of two classes (SemEval-2016 stance convention: F_avg of FAVOR and AGAINST).</summary>
     public double FAverage(string first, string second) => (F1Of(first) + F1Of(second)) / 2;
 

@@ -16,7 +16,8 @@ public sealed record EvaluationReport(string Title, string Data, string Model, D
         {
             var metrics = MulticlassMetrics.Compute(p.Labels, p.Truth, p.Probabilities);
             var reliability = ReliabilityBins.Compute(p.Truth, p.Probabilities, p.Labels.Count);
-            heads.Add(new HeadReport(p.Head, p.Labels, metrics, reliability, ConfidentMistakes(p, texts, ids)));
+            var intervals = BootstrapInterval.Of(p.Truth, Predicted(p), p.Labels.Count);
+            heads.Add(new HeadReport(p.Head, p.Labels, metrics, reliability, ConfidentMistakes(p, texts, ids), intervals));
         }
         return new EvaluationReport(title, data, model, DateTimeOffset.UtcNow, heads);
     }
@@ -48,6 +49,14 @@ public sealed record EvaluationReport(string Title, string Data, string Model, D
             result[h.Head] = m;
         }
         return result;
+    }
+
+    private static int[] Predicted(OutOfFoldPredictions p)
+    {
+        int k = p.Labels.Count;
+        var predicted = new int[p.Truth.Length];
+        for (int j = 0; j < predicted.Length; j++) predicted[j] = MulticlassMetrics.ArgMax(p.Probabilities.AsSpan(j * k, k));
+        return predicted;
     }
 
     private static List<Mistake> ConfidentMistakes(OutOfFoldPredictions p, IReadOnlyList<string> texts, IReadOnlyList<string> ids)

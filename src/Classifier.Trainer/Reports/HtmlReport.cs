@@ -28,6 +28,8 @@ public static class HtmlReport
             if (h.FAverage is { } f) html.Append(Cell(f));
             html.Append(Cell(m.MicroAccuracy)).Append(Cell(m.MacroAccuracy)).Append(Cell(m.Kappa)).Append(Cell(m.LogLoss))
                 .Append(Cell(m.LogLossReduction)).Append(Cell(m.TopKAccuracy)).Append("</tr></table>");
+            var ci = h.Intervals;
+            html.Append(Inv($"<p class=\"muted\">95% bootstrap intervals over the {m.Count} rows ({ci.MacroF1.Resamples} resamples): macro-F1 {ci.MacroF1.Low:0.000}–{ci.MacroF1.High:0.000}, micro-accuracy {ci.Accuracy.Low:0.000}–{ci.Accuracy.High:0.000}, kappa {ci.Kappa.Low:0.000}–{ci.Kappa.High:0.000}. Macro precision {m.MacroPrecision:0.000}, macro recall {m.MacroRecall:0.000}, weighted F1 {m.WeightedF1:0.000}.</p>"));
             if (h.Baseline is { } b)
                 html.Append(Inv($"<p class=\"muted\">Majority-class baseline on the same rows: macro-F1 {b.MacroF1:0.000}, micro-accuracy {b.MicroAccuracy:0.000}</p>"));
             html.Append("<table><tr><th>label</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>");

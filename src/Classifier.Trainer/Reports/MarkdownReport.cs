@@ -1,3 +1,4 @@
+using Classifier.Engine.Metrics;
 using System.Globalization;
 using System.Text;
 
@@ -23,12 +24,18 @@ public static class MarkdownReport
             md.AppendLine("| metric | value |");
             md.AppendLine("|---|---|");
             Row(md, "macro-F1", m.MacroF1);
+            Interval(md, "macro-F1, 95% bootstrap interval", h.Intervals.MacroF1);
+            Row(md, "macro precision", m.MacroPrecision);
+            Row(md, "macro recall", m.MacroRecall);
+            Row(md, "weighted F1", m.WeightedF1);
             if (h.Baseline is { } b) Row(md, "majority-class baseline macro-F1", b.MacroF1);
             if (h.FAverage is { } f) Row(md, "F_avg (pro-serbia, pro-kosovo)", f);
             if (h.BaselineFAverage is { } bf) Row(md, "majority-class baseline F_avg", bf);
             Row(md, "micro-accuracy", m.MicroAccuracy);
+            Interval(md, "micro-accuracy, 95% bootstrap interval", h.Intervals.Accuracy);
             Row(md, "macro-accuracy", m.MacroAccuracy);
             Row(md, "Cohen's kappa", m.Kappa);
+            Interval(md, "kappa, 95% bootstrap interval", h.Intervals.Kappa);
             Row(md, "log-loss", m.LogLoss);
             Row(md, "log-loss reduction", m.LogLossReduction);
             Row(md, $"top-{m.TopK} accuracy", m.TopKAccuracy);
@@ -66,6 +73,9 @@ public static class MarkdownReport
         }
         return md.ToString();
     }
+
+    private static void Interval(StringBuilder md, string name, BootstrapInterval interval) =>
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {interval.Low:0.000} – {interval.High:0.000} ({interval.Resamples} resamples of the rows) |");
 
     private static void Row(StringBuilder md, string name, double value) =>
         md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {(double.IsFinite(value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} |");

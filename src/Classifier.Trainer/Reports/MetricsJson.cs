@@ -1,3 +1,4 @@
+using Classifier.Engine.Metrics;
 using System.Text.Json;
 
 namespace Classifier.Trainer.Reports;
@@ -25,6 +26,15 @@ public static class MetricsJson
         json.WriteEndObject();
     }
 
+    private static void Interval(Utf8JsonWriter json, string name, BootstrapInterval interval)
+    {
+        json.WriteStartObject(name);
+        Number(json, "low", interval.Low);
+        Number(json, "high", interval.High);
+        json.WriteNumber("resamples", interval.Resamples);
+        json.WriteEndObject();
+    }
+
     private static void WriteHead(Utf8JsonWriter json, HeadReport h)
     {
         var m = h.Metrics;
@@ -37,6 +47,12 @@ public static class MetricsJson
         Number(json, "microAccuracy", m.MicroAccuracy);
         Number(json, "macroAccuracy", m.MacroAccuracy);
         Number(json, "macroF1", m.MacroF1);
+        Interval(json, "macroF1Interval", h.Intervals.MacroF1);
+        Interval(json, "microAccuracyInterval", h.Intervals.Accuracy);
+        Interval(json, "kappaInterval", h.Intervals.Kappa);
+        Number(json, "macroPrecision", m.MacroPrecision);
+        Number(json, "macroRecall", m.MacroRecall);
+        Number(json, "weightedF1", m.WeightedF1);
         Number(json, "logLoss", m.LogLoss);
         Number(json, "logLossReduction", m.LogLossReduction);
         Number(json, "topKAccuracy", m.TopKAccuracy);

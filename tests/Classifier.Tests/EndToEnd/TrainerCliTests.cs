@@ -36,8 +36,12 @@ public class TrainerCliTests
         Assert.Equal(3, stance.GetProperty("confusionMatrix").GetProperty("counts").GetArrayLength());
         Assert.True(stance.GetProperty("fAvg").GetProperty("value").GetDouble() > 0.8);
         Assert.Equal(JsonValueKind.Null, heads[1].GetProperty("fAvg").ValueKind);
-        foreach (var name in new[] { "microAccuracy", "macroAccuracy", "logLoss", "logLossReduction", "topKAccuracy", "kappa", "perClass", "confidentMistakes" })
+        foreach (var name in new[] { "microAccuracy", "macroAccuracy", "logLoss", "logLossReduction", "topKAccuracy", "kappa", "perClass", "confidentMistakes",
+            "macroPrecision", "macroRecall", "weightedF1" })
             Assert.True(stance.TryGetProperty(name, out _), name);
+        var interval = stance.GetProperty("macroF1Interval");
+        Assert.InRange(stance.GetProperty("macroF1").GetDouble(), interval.GetProperty("low").GetDouble(), interval.GetProperty("high").GetDouble());
+        Assert.Equal(1000, interval.GetProperty("resamples").GetInt32());
     }
 
     [Fact]
