@@ -82,7 +82,6 @@ public static class LabelCommand
         using var sessionLock = LabelsLock.Acquire(args.Labels);
         using var labels = LabelsFile.Open(args.Labels);
         var say = plain ?? Console.Out;
-        foreach (var note in labels.Notes) say.WriteLine(note);
         Suggestion?[]? suggestions = null;
         if (ruleSet is not null)
         {
@@ -101,6 +100,7 @@ public static class LabelCommand
             keys, plain, screen);
         if (screen is not null && screen.Profile.Capabilities.AlternateBuffer) screen.AlternateScreen(session.Run);
         else session.Run();
+        foreach (var note in labels.Notes) say.WriteLine(note);
         say.WriteLine($"Saved {session.Answered} answer(s) this session to {args.Labels}; {session.Remaining} paragraph(s) remain.");
         return ExitCodes.Success;
     }

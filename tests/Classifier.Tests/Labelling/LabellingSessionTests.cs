@@ -171,6 +171,28 @@ public class LabellingSessionTests
     }
 
     [Fact]
+    public void Opening_a_gold_file_and_quitting_at_once_leaves_it_byte_for_byte_unchanged()
+    {
+        using var dir = NewDir();
+        var labels = dir.Write("labels.csv", LabellingFixtures.Gold.TrimEnd('\n'));
+        var before = File.ReadAllBytes(labels);
+        var text = Session(dir, "q");
+        Assert.Equal(before, File.ReadAllBytes(labels));
+        Assert.DoesNotContain("added column", text);
+    }
+
+    [Fact]
+    public void A_session_that_saves_nothing_or_fails_at_the_start_leaves_no_labels_file_behind()
+    {
+        using var dir = NewDir();
+        Session(dir, "q");
+        Assert.False(File.Exists(dir.File("labels.csv")));
+        Assert.Throws<IOException>(() => LabelCommand.Execute(Args(dir), new DyingKeySource("s1", 0), new StringWriter(), null));
+        Assert.False(File.Exists(dir.File("labels.csv")));
+        Assert.False(File.Exists(dir.File("labels.csv.lock")));
+    }
+
+    [Fact]
     public void A_hand_edited_file_without_a_final_line_break_gets_the_next_answer_on_a_row_of_its_own()
     {
         using var dir = NewDir();
