@@ -12,7 +12,8 @@ namespace Classifier.Text.Labelling;
 /// refuses the file, untouched, with the row number of the first bad row. Opening writes nothing: the file is
 /// created, or gains its missing annotator/note/labelled_at columns (added once, atomically), when the first answer
 /// is appended, so a session that saves nothing leaves the file as it was. Each answer is appended and flushed to
-/// disk before <see cref="Append"/> returns, so killing the process loses nothing. Columns: the file's own header
+/// disk before <see cref="Append"/> returns, so killing the process loses nothing; <see cref="Undo"/> removes only
+/// the session's own row. Columns: the file's own header
 /// (a gold file's id, article, text, stance, topic, annotator, note), plus the missing ones.
 /// </summary>
 public sealed class LabelsFile : IDisposable
@@ -23,6 +24,7 @@ public sealed class LabelsFile : IDisposable
     private readonly Dictionary<string, int> _labelled;
     private readonly List<string> _notes;
     private readonly string[] _fileColumns;
+    private readonly Dictionary<long, byte[]> _own = [];
     private FileStream? _stream;
     private bool _prepared;
 
@@ -197,21 +199,39 @@ public sealed class LabelsFile : IDisposable
         stream.Write(bytes);
         stream.Flush(flushToDisk: true);
         _labelled[record.Id] = _labelled.TryGetValue(record.Id, out var n) ? n + 1 : 1;
+        _own[before] = bytes;
         RowCount++;
         return before;
     }
 
-    /// <summary>Removes the answer appended at <paramref name="offset"/> (the last one) for <paramref name="id"/>.</summary>
-    public void Undo(string id, long offset)
+    /// <summary>
+    /// Removes the answer this session appended at <paramref name="offset"/> for <paramref name="id"/>, and nothing
+    /// else: rows appended after it by anyone else move up. False (the file untouched) when that row is no longer
+    /// where it was written, i.e. the file was rewritten under the session.
+    /// </summary>
+    public bool Undo(string id, long offset)
     {
-        _stream!.SetLength(offset);
-        _stream.Flush(flushToDisk: true);
+        if (!_own.Remove(offset, out var bytes) || _stream is null) return false;
+        var stream = _stream;
+        long length = stream.Seek(0, SeekOrigin.End);
+        if (offset + bytes.Length > length) return false;
+        var found = new byte[bytes.Length];
+        stream.Seek(offset, SeekOrigin.Begin);
+        stream.ReadExactly(found);
+        if (!found.AsSpan().SequenceEqual(bytes)) return false;
+        var tail = new byte[length - offset - bytes.Length];
+        stream.ReadExactly(tail);
+        stream.Seek(offset, SeekOrigin.Begin);
+        stream.Write(tail);
+        stream.SetLength(length - bytes.Length);
+        stream.Flush(flushToDisk: true);
         if (_labelled.TryGetValue(id, out var n))
         {
             if (n <= 1) _labelled.Remove(id);
             else _labelled[id] = n - 1;
         }
         RowCount--;
+        return true;
     }
 
     public void Dispose() => _stream?.Dispose();

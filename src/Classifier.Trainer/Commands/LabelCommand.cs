@@ -37,7 +37,7 @@ public static class LabelCommand
             var output = parse.InvocationConfiguration.Output;
             if (args.Keys is null && !Console.IsInputRedirected && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
             {
-                // Ctrl-C arrives as a key and quits like q, instead of killing the process mid-way.
+                // Ctrl-C arrives as a key and cancels the session cleanly (exit 130), instead of killing the process mid-way.
                 bool previous = Console.TreatControlCAsInput;
                 Console.TreatControlCAsInput = true;
                 try
@@ -79,9 +79,13 @@ public static class LabelCommand
             _ => model is not null || ruleSet is not null ? SessionOrder.Uncertain : SessionOrder.Sequential,
         };
 
-        using var sessionLock = LabelsLock.Acquire(args.Labels);
-        using var labels = LabelsFile.Open(args.Labels);
+        // The real path, so a symlink meets the same lock and a rewrite replaces the file, not the link.
+        var labelsPath = LabelsLock.RealPath(args.Labels);
+        using var sessionLock = LabelsLock.Acquire(labelsPath);
+        using var signals = new SessionSignals(sessionLock);
+        using var labels = LabelsFile.Open(labelsPath);
         var say = plain ?? Console.Out;
+        if (sessionLock.Note is { } took) (plain ?? Console.Error).WriteLine(took);
         Suggestion?[]? suggestions = null;
         if (ruleSet is not null)
         {
@@ -102,6 +106,6 @@ public static class LabelCommand
         else session.Run();
         foreach (var note in labels.Notes) say.WriteLine(note);
         say.WriteLine($"Saved {session.Answered} answer(s) this session to {args.Labels}; {session.Remaining} paragraph(s) remain.");
-        return ExitCodes.Success;
+        return session.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
     }
 }

@@ -17,6 +17,9 @@ namespace Classifier.Trainer.Labelling;
 public sealed class LabelSession
 {
     public const string StanceKeys = "skn";
+
+    /// <summary>Ctrl-C (ETX) from the terminal or a key stream: end the session as cancelled (exit 130).</summary>
+    public const int CancelKey = 3;
     public const string Help = "keys: s pro-serbia, k pro-kosovo, n neutral | 1 diplomacy 2 security 3 dialogue 4 governance 5 history 6 economy 7 other | Enter/a accept suggestion | x skip | u undo | c note | q quit";
 
     private readonly LabelSessionOptions _options;
@@ -51,6 +54,9 @@ public sealed class LabelSession
     public int Skipped { get; private set; }
     public int Retrained { get; private set; }
 
+    /// <summary>Whether the session ended with Ctrl-C.</summary>
+    public bool Cancelled { get; private set; }
+
     /// <summary>Paragraphs of the input not yet in the labels file.</summary>
     public int Remaining
     {
@@ -78,7 +84,8 @@ public sealed class LabelSession
             {
                 Render(p, stance, topic, note);
                 int key = _keys.ReadKey();
-                if (key < 0 || key == 'q' || key == 'Q') return;
+                if (key == CancelKey) Cancelled = true;
+                if (key < 0 || key == CancelKey || key == 'q' || key == 'Q') return;
                 _message = "";
                 char k = char.ToLowerInvariant((char)key);
                 int stanceIndex = StanceKeys.IndexOf(k);
@@ -102,7 +109,12 @@ public sealed class LabelSession
                 {
                     if (_history.Count == 0) { _message = "nothing to undo in this session"; continue; }
                     var last = _history.Pop();
-                    _options.Labels.Undo(_options.Paragraphs.Ids[last.Paragraph], last.Offset);
+                    if (!_options.Labels.Undo(_options.Paragraphs.Ids[last.Paragraph], last.Offset))
+                    {
+                        _history.Clear();
+                        _message = $"cannot undo {_options.Paragraphs.Ids[last.Paragraph]}: the labels file was rewritten by someone else; edit it by hand";
+                        continue;
+                    }
                     Count(last.Stance, last.Topic, -1);
                     Answered--;
                     queue.Insert(position, last.Paragraph);
