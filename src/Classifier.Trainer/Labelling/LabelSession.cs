@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Classifier.Engine.Pipeline;
-using Classifier.Text.Datasets;
 using Classifier.Text.Diagnostics;
 using Classifier.Text.Labelling;
 using Classifier.Text.Labels;
@@ -30,9 +29,8 @@ public sealed class LabelSession
     private readonly Stack<(int Paragraph, long Offset, string Stance, string Topic)> _history = new();
     private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
     private TextClassifier? _model;
-    private Task<TextClassifier?>? _retraining;
+    private Task<(TextClassifier? Model, string Message)>? _retraining;
     private string _message = "";
-    private string? _retrainError;
 
     /// <param name="options">What to label and where.</param>
     /// <param name="keys">Key source.</param>
@@ -229,14 +227,19 @@ public sealed class LabelSession
 
     private void MaybeRetrain()
     {
-        if (_model is null || _options.RetrainEvery <= 0 || Answered % _options.RetrainEvery != 0 || _retraining is not null) return;
+        if (_options.Retrainer is not { } retrainer || _options.RetrainEvery <= 0 || Answered % _options.RetrainEvery != 0 || _retraining is not null) return;
         // Snapshot on this thread: the labels file is only touched between answers.
         var snapshot = _options.Labels.Snapshot();
         _retraining = Task.Run(() =>
         {
             try
             {
-                return Retrain(snapshot);
+                return retrainer.Run(snapshot);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Retraining is a convenience: a failure must not end the session or lose its answers.
+                return (null, $"retraining failed ({ex.GetType().Name}: {ex.Message}); keeping the current model");
             }
             finally
             {
@@ -247,42 +250,17 @@ public sealed class LabelSession
         if (_plain is not null) _retraining.Wait();
     }
 
-    private TextClassifier? Retrain(string labelsPath)
-    {
-        try
-        {
-            var data = LabelledCsvReader.Read(labelsPath, new LabelledCsvOptions(["text"], [LabelSchema.StanceColumn, LabelSchema.TopicColumn]));
-            return PipelineTrainer.Fit(data, new PipelineOptions());
-        }
-        catch (InputException)
-        {
-            // Too few answers for a classifier (a head with one class so far): keep the current model.
-            return null;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // Retraining is a convenience: a failure must not end the session or lose its answers.
-            _retrainError = $"retraining failed ({ex.GetType().Name}: {ex.Message}); keeping the current model";
-            return null;
-        }
-    }
-
     private void SwapRetrainedModel(List<int> queue, int position)
     {
         if (_retraining is not { IsCompleted: true } task) return;
         _retraining = null;
-        if (_retrainError is not null)
-        {
-            _message = _retrainError;
-            _retrainError = null;
-        }
-        if (task.IsCompletedSuccessfully && task.Result is { } model)
-        {
-            _model = model;
-            Retrained++;
-            if (_options.Order == SessionOrder.Uncertain) SortByCertainty(queue, position);
-            _message = $"retrained on {_options.Labels.RowCount} answers; order updated";
-        }
+        if (!task.IsCompletedSuccessfully) return;
+        var (model, message) = task.Result;
+        if (message.Length > 0) _message = message;
+        if (model is null) return;
+        _model = model;
+        Retrained++;
+        if (_options.Order == SessionOrder.Uncertain) SortByCertainty(queue, position);
     }
 
     private void CountExisting()

@@ -251,16 +251,29 @@ public class LabellingSessionScreenAndModelTests
         var fit = CliRun.Trainer("train", "--data", train, "--model", model, "--trainer", "nb", "--cv", "none");
         Assert.True(fit.ExitCode == 0, fit.ToString());
         // Paragraphs to label: the training texts themselves, under new ids.
+        var texts = LabellingFixtures.Rows(train).Take(12).Select(r => r[2]).ToList();
         var paragraphs = "id,article,text\n" + string.Concat(LabellingFixtures.Rows(train).Take(12).Select((r, i) => $"p{i},{r[1]},{r[2]}\n"));
         dir.Write("paragraphs.csv", paragraphs);
         var output = new StringWriter();
-        var args = new LabelArguments(dir.File("paragraphs.csv"), dir.File("labels.csv"), model, null, "uncertain", "tester", "-", RetrainEvery: 4);
+        var args = new LabelArguments(dir.File("paragraphs.csv"), dir.File("labels.csv"), model, null, "uncertain", "tester", "-", RetrainEvery: 4, TrainData: [train]);
         LabelCommand.Execute(args, new ReaderKeySource(new StringReader("s1k2n1s2\nn2k1s1q")), output, null);
         var text = output.ToString();
         Assert.Contains("model: stance", text);
-        Assert.Contains("retrained on 4 answers", text);
+        Assert.Matches("retrained on 36 training rows \\+ 4 answers|kept the current model", text);
         var rows = LabellingFixtures.Rows(dir.File("labels.csv"));
         Assert.Equal(8, rows.Count);
         Assert.Equal(8, rows.Select(r => r[0]).Distinct().Count());
+
+        // Before the first retraining, paragraphs come least certain first: the model's mean top-two margin, ascending.
+        var loaded = Classifier.Engine.Persistence.ModelFile.Load(model);
+        double Margin(string t) => loaded.Predict(t).Average(h =>
+        {
+            var p = h.Probabilities.ToArray().OrderDescending().ToArray();
+            return p[0] - p[1];
+        });
+        var expected = Enumerable.Range(0, 12).OrderBy(i => Margin(texts[i])).ThenBy(i => i).Take(4).Select(i => $"p{i}");
+        Assert.Equal(expected, rows.Take(4).Select(r => r[0]));
+        var margins = rows.Take(4).Select(r => Margin(texts[int.Parse(r[0][1..], System.Globalization.CultureInfo.InvariantCulture)])).ToList();
+        Assert.Equal(margins.Order(), margins);
     }
 }
