@@ -19,7 +19,7 @@ public sealed class LabelSession
 
     /// <summary>Ctrl-C (ETX) from the terminal or a key stream: end the session as cancelled (exit 130).</summary>
     public const int CancelKey = 3;
-    public const string Help = "keys: s pro-serbia, k pro-kosovo, n neutral | 1 diplomacy 2 security 3 dialogue 4 governance 5 history 6 economy 7 other | Enter/a accept suggestion | x skip | u undo | c note | q quit";
+    public const string Help = "keys: s pro-serbia, k pro-kosovo, n neutral | 1 diplomacy 2 security 3 dialogue 4 governance 5 history 6 economy 7 other | Enter/a accept suggestion | x skip | u undo | c note | > < page | q quit";
 
     private readonly LabelSessionOptions _options;
     private readonly IKeySource _keys;
@@ -31,6 +31,7 @@ public sealed class LabelSession
     private TextClassifier? _model;
     private Task<(TextClassifier? Model, string Message)>? _retraining;
     private string _message = "";
+    private int _shown = -1, _page, _pages = 1;
 
     /// <param name="options">What to label and where.</param>
     /// <param name="keys">Key source.</param>
@@ -128,6 +129,7 @@ public sealed class LabelSession
                 }
                 else if (k is ' ' or '\t') continue;
                 else if (k == '?') _message = Help;
+                else if (k is '>' or '<' && _pages > 1) _page += k == '>' ? 1 : -1;
                 else _message = $"unknown key '{k}'; press ? for help";
 
                 if (stance is not null && topic is not null)
@@ -274,11 +276,15 @@ public sealed class LabelSession
         if (topic.Length > 0) _counts[1][topic] = _counts[1].GetValueOrDefault(topic) + delta;
     }
 
-    private string Progress()
+    private string Progress() => $"{ProgressSummary()} | {Counts()}";
+
+    private string ProgressSummary() =>
+        string.Create(CultureInfo.InvariantCulture, $"labelled {_options.Labels.Labelled.Count}, remaining {Remaining}, this session {Answered}");
+
+    private string Counts()
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"labelled {_options.Labels.Labelled.Count}, remaining {Remaining}, this session {Answered}");
-        sb.Append(" | stance: ").Append(string.Join(", ", LabelSchema.Stances.Select(s => $"{s} {_counts[0].GetValueOrDefault(s)}")));
+        sb.Append("stance: ").Append(string.Join(", ", LabelSchema.Stances.Select(s => $"{s} {_counts[0].GetValueOrDefault(s)}")));
         sb.Append(" | topic: ").Append(string.Join(", ", LabelSchema.Topics.Select(t => $"{t} {_counts[1].GetValueOrDefault(t)}")));
         return sb.ToString();
     }
@@ -316,20 +322,54 @@ public sealed class LabelSession
             if (_message.Length > 0) w.WriteLine(_message);
             return;
         }
+        RenderScreen(p, choice, rules, model);
+    }
+
+    /// <summary>
+    /// One frame that fits the terminal: the header (id and progress), the paragraph and the choice always show; the
+    /// message, the suggestions, the help, the neighbours and the class counts get what lines are left, in that
+    /// order. A paragraph taller than the screen is paged with &gt; and &lt;.
+    /// </summary>
+    private void RenderScreen(int p, string choice, Suggestion? rules, Suggestion? model)
+    {
         var ui = _screen!;
+        int width = Math.Max(20, ui.Profile.Width) - 1, height = Math.Max(8, ui.Profile.Height);
+        var rows = _options.Paragraphs;
+        if (_shown != p) { _shown = p; _page = 0; }
+        // Always: the header rule, the panel's two borders and the choice line.
+        var text = ScreenText.Wrap(rows.Texts[p], width - 4);
+        int room = height - 4;
+        var pages = text.Chunk(text.Count > room ? room - 1 : room).ToList();
+        _pages = pages.Count;
+        _page = Math.Clamp(_page, 0, pages.Count - 1);
+        int left = room - pages[_page].Length - (pages.Count > 1 ? 1 : 0);
+
+        var optional = new List<(string Line, bool Dim)>();
+        void Add(IEnumerable<string> lines, bool dim, int max = int.MaxValue)
+        {
+            foreach (var l in lines.Take(max))
+            {
+                if (left == 0) return;
+                optional.Add((l, dim));
+                left--;
+            }
+        }
+        var (before, after) = Neighbours(p);
+        if (_message.Length > 0) Add(ScreenText.Wrap(_message, width), false);
+        if (_options.Rules is not null) Add(ScreenText.Wrap($"rules: {Describe(rules)}", width), false);
+        if (model is not null) Add(ScreenText.Wrap($"model: {Describe(model)}", width), false);
+        Add(ScreenText.Wrap(Help, width), true);
+        // Neighbours are context: their first lines are enough.
+        if (before is { } b) Add(ScreenText.Wrap("before: " + rows.Texts[b], width), true, 2);
+        if (after is { } a) Add(ScreenText.Wrap("after: " + rows.Texts[a], width), true, 2);
+        Add(ScreenText.Wrap(Counts(), width), true);
+
         ui.Clear();
-        ui.Write(new Rule(Markup.Escape(Progress())).LeftJustified());
-        var grid = new Grid().AddColumn();
-        if (before is { } bb) grid.AddRow(new Markup($"[dim]{Markup.Escape(rows.Texts[bb])}[/]"));
-        grid.AddRow(new Panel(new Markup($"[bold]{Markup.Escape(rows.Texts[p])}[/]")).Header(Markup.Escape(rows.Ids[p])).Border(BoxBorder.Rounded));
-        if (after is { } aa) grid.AddRow(new Markup($"[dim]{Markup.Escape(rows.Texts[aa])}[/]"));
-        ui.Write(grid);
-        var table = new Table().AddColumns("source", "suggestion");
-        if (_options.Rules is not null) table.AddRow("rules", Markup.Escape(Describe(rules)));
-        if (model is not null) table.AddRow("model", Markup.Escape(Describe(model)));
-        if (table.Rows.Count > 0) ui.Write(table);
-        ui.MarkupLine($"[yellow]{Markup.Escape(choice)}[/]");
-        ui.MarkupLine($"[dim]{Markup.Escape(Help)}[/]");
-        if (_message.Length > 0) ui.MarkupLine(Markup.Escape(_message));
+        ui.Write(new Rule(Markup.Escape(ScreenText.Cut($"{rows.Ids[p]} | {ProgressSummary()}", width - 6))).LeftJustified());
+        ui.Write(new Panel(new Spectre.Console.Text(string.Join('\n', pages[_page]), new Style(decoration: Decoration.Bold)))
+            .Header(Markup.Escape(ScreenText.Cut(rows.Ids[p], width - 6))).Border(BoxBorder.Rounded).Expand());
+        if (pages.Count > 1) ui.MarkupLine(Markup.Escape($"paragraph page {_page + 1}/{pages.Count}: > next page, < previous"));
+        ui.MarkupLine($"[yellow]{Markup.Escape(ScreenText.Cut(choice, width))}[/]");
+        foreach (var (line, dim) in optional) ui.MarkupLine(dim ? $"[dim]{Markup.Escape(line)}[/]" : Markup.Escape(line));
     }
 }
