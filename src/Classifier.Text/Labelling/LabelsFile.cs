@@ -9,37 +9,47 @@ namespace Classifier.Text.Labelling;
 
 /// <summary>
 /// A labels file open for appending answers. Opening validates every row (column count, codebook labels) and
-/// refuses the file, untouched, with the row number of the first bad row. Each answer is appended and flushed to
-/// disk before <see cref="Append"/> returns, so killing the process loses nothing; <see cref="Undo"/> truncates
-/// the last answer away. Columns: the file's own header (a gold file's id, article, text, stance, topic,
-/// annotator, note), plus annotator/note/labelled_at when missing (added once, atomically).
+/// refuses the file, untouched, with the row number of the first bad row. Opening writes nothing: the file is
+/// created, or gains its missing annotator/note/labelled_at columns (added once, atomically), when the first answer
+/// is appended, so a session that saves nothing leaves the file as it was. Each answer is appended and flushed to
+/// disk before <see cref="Append"/> returns, so killing the process loses nothing; <see cref="Undo"/> removes only
+/// the session's own row. Columns: the file's own header
+/// (a gold file's id, article, text, stance, topic, annotator, note), plus the missing ones.
 /// </summary>
 public sealed class LabelsFile : IDisposable
 {
     public static readonly string[] DefaultColumns = ["id", "article", "text", "stance", "topic", "annotator", "note", "labelled_at"];
     private static readonly UTF8Encoding Utf8 = new(false);
 
-    private readonly FileStream _stream;
     private readonly Dictionary<string, int> _labelled;
+    private readonly List<string> _notes;
+    private readonly string[] _fileColumns;
+    private readonly Dictionary<long, byte[]> _own = [];
+    private FileStream? _stream;
+    private bool _prepared;
 
-    private LabelsFile(string path, IReadOnlyList<string> columns, FileStream stream, Dictionary<string, int> labelled, int rows, IReadOnlyList<string> notes,
-        IReadOnlyList<(string Stance, string Topic)> existing)
+    private LabelsFile(string path, string[] fileColumns, IReadOnlyList<string> columns, FileStream? stream, Dictionary<string, int> labelled, int rows,
+        List<string> notes, IReadOnlyList<(string Stance, string Topic)> existing)
     {
         Existing = existing;
         Path = path;
+        _fileColumns = fileColumns;
         Columns = columns;
         _stream = stream;
         _labelled = labelled;
         RowCount = rows;
-        Notes = notes;
+        _notes = notes;
     }
 
     public string Path { get; }
+
+    /// <summary>The columns answers are written with (the file's, plus those the first answer adds).</summary>
     public IReadOnlyList<string> Columns { get; }
+
     public int RowCount { get; private set; }
 
-    /// <summary>Things said while opening (e.g. columns added).</summary>
-    public IReadOnlyList<string> Notes { get; }
+    /// <summary>Things done to the file so far (created it, added columns), for the session to report.</summary>
+    public IReadOnlyList<string> Notes => _notes;
 
     /// <summary>The (stance, topic) of every row the file had when opened (lower case; empty where missing).</summary>
     public IReadOnlyList<(string Stance, string Topic)> Existing { get; }
@@ -51,9 +61,16 @@ public sealed class LabelsFile : IDisposable
     public string Snapshot()
     {
         var copy = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"labels-snapshot-{Environment.ProcessId}-{Guid.NewGuid():N}.csv");
+        using var target = new FileStream(copy, FileMode.CreateNew, FileAccess.Write);
+        if (_stream is null)
+        {
+            // Nothing written yet: the copy is what the file will start as.
+            target.Write(Utf8.GetBytes(string.Join(',', Columns) + "\n"));
+            return copy;
+        }
         long position = _stream.Position;
         _stream.Seek(0, SeekOrigin.Begin);
-        using (var target = new FileStream(copy, FileMode.CreateNew, FileAccess.Write)) _stream.CopyTo(target);
+        _stream.CopyTo(target);
         _stream.Seek(position, SeekOrigin.Begin);
         return copy;
     }
@@ -63,82 +80,95 @@ public sealed class LabelsFile : IDisposable
     /// <summary>Ids with at least one row, with how many rows each.</summary>
     public IReadOnlyDictionary<string, int> Labelled => _labelled;
 
-    /// <summary>Validates (or creates) the file and opens it for appending.</summary>
+    /// <summary>Validates the file (when it exists) and opens it for appending; writes nothing.</summary>
     public static LabelsFile Open(string path)
     {
-        var notes = new List<string>();
         var labelled = new Dictionary<string, int>(StringComparer.Ordinal);
         var existing = new List<(string Stance, string Topic)>();
-        int rows = 0;
-        string[] columns;
         if (!File.Exists(path) || new FileInfo(path).Length == 0)
+            return new LabelsFile(path, [], DefaultColumns, null, labelled, 0, [], existing);
+        string[] columns;
+        int rows = 0;
+        using (var table = CsvTable.Open(path))
         {
-            columns = DefaultColumns;
-            AtomicFile.WriteText(path, w => w.Write(string.Join(',', columns) + "\n"));
-            notes.Add($"created {path}");
-        }
-        else
-        {
-            var records = new List<string[]>();
-            using (var table = CsvTable.Open(path))
+            columns = [.. table.Columns];
+            int id = table.TryColumnIndex("id");
+            if (id < 0 || table.TryColumnIndex(LabelSchema.StanceColumn) < 0 || table.TryColumnIndex(LabelSchema.TopicColumn) < 0)
+                throw new InputException("the labels file needs id, stance and topic columns", path, 1, hint: $"its columns are: {string.Join(", ", table.Columns)}");
+            int stance = table.ColumnIndex(LabelSchema.StanceColumn), topic = table.ColumnIndex(LabelSchema.TopicColumn);
+            foreach (var record in table.Records())
             {
-                columns = [.. table.Columns];
-                int id = table.TryColumnIndex("id");
-                if (id < 0 || table.TryColumnIndex(LabelSchema.StanceColumn) < 0 || table.TryColumnIndex(LabelSchema.TopicColumn) < 0)
-                    throw new InputException("the labels file needs id, stance and topic columns", path, 1, hint: $"its columns are: {string.Join(", ", table.Columns)}");
-                int stance = table.ColumnIndex(LabelSchema.StanceColumn), topic = table.ColumnIndex(LabelSchema.TopicColumn);
-                foreach (var record in table.Records())
-                {
-                    foreach (var (head, column) in new[] { (LabelSchema.StanceColumn, stance), (LabelSchema.TopicColumn, topic) })
-                        if (record[column].Trim().Length > 0) GoldLabels.Validate(record[column], head, path, record.Line, column + 1);
-                    var key = record[id].Trim();
-                    if (key.Length == 0) throw new InputException($"row {record.Line} has no id", path, record.Line, id + 1);
-                    labelled[key] = labelled.TryGetValue(key, out var c) ? c + 1 : 1;
-                    records.Add(record.Fields);
-                    existing.Add((record[stance].Trim().ToLowerInvariant(), record[topic].Trim().ToLowerInvariant()));
-                    rows++;
-                }
-            }
-            var missing = new List<string>();
-            foreach (var wanted in new[] { "annotator", "note", "labelled_at" })
-                if (!columns.Any(c => string.Equals(c, wanted, StringComparison.OrdinalIgnoreCase))) missing.Add(wanted);
-            if (missing.Count > 0)
-            {
-                // Rewrite once with the missing columns (empty for old rows) so every new answer records who and when.
-                var all = columns.Concat(missing).ToArray();
-                AtomicFile.WriteText(path, w =>
-                {
-                    using var csv = CsvOutput.Create(w);
-                    CsvOutput.WriteRow(csv, all);
-                    var empty = new string[missing.Count];
-                    Array.Fill(empty, "");
-                    foreach (var r in records) CsvOutput.WriteRow(csv, [.. r, .. empty]);
-                });
-                notes.Add($"added column(s) {string.Join(", ", missing)} to {path}");
-                columns = all;
+                foreach (var (head, column) in new[] { (LabelSchema.StanceColumn, stance), (LabelSchema.TopicColumn, topic) })
+                    if (record[column].Trim().Length > 0) GoldLabels.Validate(record[column], head, path, record.Line, column + 1);
+                var key = record[id].Trim();
+                if (key.Length == 0) throw new InputException($"row {record.Line} has no id", path, record.Line, id + 1);
+                labelled[key] = labelled.TryGetValue(key, out var c) ? c + 1 : 1;
+                existing.Add((record[stance].Trim().ToLowerInvariant(), record[topic].Trim().ToLowerInvariant()));
+                rows++;
             }
         }
-        FileStream stream;
+        var missing = new[] { "annotator", "note", "labelled_at" }.Where(w => !columns.Any(c => string.Equals(c, w, StringComparison.OrdinalIgnoreCase)));
+        // Opened now, so a file that cannot be written is refused before the first answer is typed.
+        return new LabelsFile(path, columns, [.. columns, .. missing], OpenStream(path), labelled, rows, [], existing);
+    }
+
+    private static FileStream OpenStream(string path)
+    {
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new OutputException(path, $"cannot open the labels file for writing: {ex.Message}", ex);
         }
-        // A hand-edited file may lack the final newline; the next answer must start a row of its own.
-        if (stream.Length > 0)
+    }
+
+    /// <summary>Before the first answer: create the file, or add the missing columns, or end a hand-edited last row.</summary>
+    private void Prepare()
+    {
+        if (_prepared) return;
+        if (_stream is null)
         {
-            stream.Seek(-1, SeekOrigin.End);
-            if (stream.ReadByte() != '\n')
-            {
-                stream.Seek(0, SeekOrigin.End);
-                stream.WriteByte((byte)'\n');
-                stream.Flush(flushToDisk: true);
-            }
+            AtomicFile.WriteText(Path, w => w.Write(string.Join(',', Columns) + "\n"));
+            _notes.Add($"created {Path}");
         }
-        return new LabelsFile(path, columns, stream, labelled, rows, notes, existing);
+        else if (Columns.Count > _fileColumns.Length)
+        {
+            _stream.Dispose();
+            AddMissingColumns();
+        }
+        _stream = OpenStream(Path);
+        EndLastRow(_stream);
+        _prepared = true;
+    }
+
+    /// <summary>Rewrites the file once with the missing columns (empty for old rows) so every new answer records who and when.</summary>
+    private void AddMissingColumns()
+    {
+        var records = new List<string[]>();
+        using (var table = CsvTable.Open(Path))
+            foreach (var record in table.Records()) records.Add(record.Fields);
+        var empty = new string[Columns.Count - _fileColumns.Length];
+        Array.Fill(empty, "");
+        AtomicFile.WriteText(Path, w =>
+        {
+            using var csv = CsvOutput.Create(w);
+            CsvOutput.WriteRow(csv, [.. Columns]);
+            foreach (var r in records) CsvOutput.WriteRow(csv, [.. r, .. empty]);
+        });
+        _notes.Add($"added column(s) {string.Join(", ", Columns.Skip(_fileColumns.Length))} to {Path}");
+    }
+
+    /// <summary>A hand-edited file may lack the final newline; the next answer must start a row of its own.</summary>
+    private static void EndLastRow(FileStream stream)
+    {
+        if (stream.Length == 0) return;
+        stream.Seek(-1, SeekOrigin.End);
+        if (stream.ReadByte() == '\n') return;
+        stream.Seek(0, SeekOrigin.End);
+        stream.WriteByte((byte)'\n');
+        stream.Flush(flushToDisk: true);
     }
 
     /// <summary>Appends one answer and flushes it to disk; returns the file length before it (for <see cref="Undo"/>).</summary>
@@ -163,26 +193,46 @@ public sealed class LabelsFile : IDisposable
         var line = new StringWriter();
         using (var csv = CsvOutput.Create(line)) CsvOutput.WriteRow(csv, fields);
         var bytes = Utf8.GetBytes(line.ToString());
-        long before = _stream.Seek(0, SeekOrigin.End);
-        _stream.Write(bytes);
-        _stream.Flush(flushToDisk: true);
+        Prepare();
+        var stream = _stream!;
+        long before = stream.Seek(0, SeekOrigin.End);
+        stream.Write(bytes);
+        stream.Flush(flushToDisk: true);
         _labelled[record.Id] = _labelled.TryGetValue(record.Id, out var n) ? n + 1 : 1;
+        _own[before] = bytes;
         RowCount++;
         return before;
     }
 
-    /// <summary>Removes the answer appended at <paramref name="offset"/> (the last one) for <paramref name="id"/>.</summary>
-    public void Undo(string id, long offset)
+    /// <summary>
+    /// Removes the answer this session appended at <paramref name="offset"/> for <paramref name="id"/>, and nothing
+    /// else: rows appended after it by anyone else move up. False (the file untouched) when that row is no longer
+    /// where it was written, i.e. the file was rewritten under the session.
+    /// </summary>
+    public bool Undo(string id, long offset)
     {
-        _stream.SetLength(offset);
-        _stream.Flush(flushToDisk: true);
+        if (!_own.Remove(offset, out var bytes) || _stream is null) return false;
+        var stream = _stream;
+        long length = stream.Seek(0, SeekOrigin.End);
+        if (offset + bytes.Length > length) return false;
+        var found = new byte[bytes.Length];
+        stream.Seek(offset, SeekOrigin.Begin);
+        stream.ReadExactly(found);
+        if (!found.AsSpan().SequenceEqual(bytes)) return false;
+        var tail = new byte[length - offset - bytes.Length];
+        stream.ReadExactly(tail);
+        stream.Seek(offset, SeekOrigin.Begin);
+        stream.Write(tail);
+        stream.SetLength(length - bytes.Length);
+        stream.Flush(flushToDisk: true);
         if (_labelled.TryGetValue(id, out var n))
         {
             if (n <= 1) _labelled.Remove(id);
             else _labelled[id] = n - 1;
         }
         RowCount--;
+        return true;
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _stream?.Dispose();
 }

@@ -22,22 +22,25 @@ public static class LabelCommand
         var annotator = new Option<string>("--annotator", "-a") { Description = "Your name, recorded with every answer.", DefaultValueFactory = _ => Environment.UserName };
         var keys = new Option<string?>("--keys") { Description = "Read keys from this file ('-' for standard input) and print plain text, for scripts and tests." };
         var seed = new Option<int>("--seed") { Description = "Seed of --order random.", DefaultValueFactory = _ => 1 };
-        var retrain = new Option<int>("--retrain-every") { Description = "With --model: retrain on the labels file every N answers and reorder (0: never).", DefaultValueFactory = _ => 20 };
+        var retrain = new Option<int>("--retrain-every") { Description = "With --model and --train-data: retrain on the model's data plus the answers every N answers, keep the result if it cross-validates no worse, and reorder (0: never).", DefaultValueFactory = _ => 20 };
+        var trainData = new Option<string[]>("--train-data") { Description = "The labelled CSV(s) the model was trained on (its 'trainer train --data'), checked against the model's manifest; needed to retrain." };
+        var trainOnly = new Option<string[]>("--train-only") { Description = "The model's '--train-only' CSV(s), e.g. data/supplement.csv." };
         var textCol = new Option<string>("--text-col") { Description = "Column holding the text.", DefaultValueFactory = _ => "text" };
         var idCol = new Option<string>("--id-col") { Description = "Column holding the paragraph id.", DefaultValueFactory = _ => "id" };
         var command = new Command("label", "Label paragraphs for stance and topic, one key each; every answer is saved at once.\n" + LabelSession.Help +
             "\nExample: trainer label --in data/paragraphs.csv --labels data/labels.csv --rules data/rules.json")
         {
-            input, labels, model, rules, order, annotator, keys, seed, retrain, textCol, idCol,
+            input, labels, model, rules, order, annotator, keys, seed, retrain, trainData, trainOnly, textCol, idCol,
         };
         command.SetAction(parse =>
         {
             var args = new LabelArguments(parse.GetValue(input)!, parse.GetValue(labels)!, parse.GetValue(model), parse.GetValue(rules), parse.GetValue(order),
-                parse.GetValue(annotator)!, parse.GetValue(keys), parse.GetValue(seed), parse.GetValue(retrain), parse.GetValue(textCol)!, parse.GetValue(idCol)!);
+                parse.GetValue(annotator)!, parse.GetValue(keys), parse.GetValue(seed), parse.GetValue(retrain), parse.GetValue(textCol)!, parse.GetValue(idCol)!,
+                parse.GetValue(trainData) ?? [], parse.GetValue(trainOnly) ?? []);
             var output = parse.InvocationConfiguration.Output;
             if (args.Keys is null && !Console.IsInputRedirected && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
             {
-                // Ctrl-C arrives as a key and quits like q, instead of killing the process mid-way.
+                // Ctrl-C arrives as a key and cancels the session cleanly (exit 130), instead of killing the process mid-way.
                 bool previous = Console.TreatControlCAsInput;
                 Console.TreatControlCAsInput = true;
                 try
@@ -79,10 +82,13 @@ public static class LabelCommand
             _ => model is not null || ruleSet is not null ? SessionOrder.Uncertain : SessionOrder.Sequential,
         };
 
-        using var sessionLock = LabelsLock.Acquire(args.Labels);
-        using var labels = LabelsFile.Open(args.Labels);
+        // The real path, so a symlink meets the same lock and a rewrite replaces the file, not the link.
+        var labelsPath = LabelsLock.RealPath(args.Labels);
+        using var sessionLock = LabelsLock.Acquire(labelsPath);
+        using var signals = new SessionSignals(sessionLock);
+        using var labels = LabelsFile.Open(labelsPath);
         var say = plain ?? Console.Out;
-        foreach (var note in labels.Notes) say.WriteLine(note);
+        if (sessionLock.Note is { } took) (plain ?? Console.Error).WriteLine(took);
         Suggestion?[]? suggestions = null;
         if (ruleSet is not null)
         {
@@ -97,11 +103,18 @@ public static class LabelCommand
                     string.Join(", ", weak.Fired[i]));
             }
         }
-        var session = new LabelSession(new LabelSessionOptions(paragraphs, labels, suggestions, model, order, args.Annotator, args.Seed, args.RetrainEvery),
+        Retrainer? retrainer = null;
+        if (model is not null && args.RetrainEvery > 0)
+        {
+            retrainer = Retrainer.Prepare(model, args.Model!, args.TrainData ?? [], args.TrainOnly ?? [], out var refusal);
+            if (refusal is not null) (plain ?? Console.Error).WriteLine(refusal);
+        }
+        var session = new LabelSession(new LabelSessionOptions(paragraphs, labels, suggestions, model, order, args.Annotator, args.Seed, args.RetrainEvery, retrainer),
             keys, plain, screen);
         if (screen is not null && screen.Profile.Capabilities.AlternateBuffer) screen.AlternateScreen(session.Run);
         else session.Run();
+        foreach (var note in labels.Notes) say.WriteLine(note);
         say.WriteLine($"Saved {session.Answered} answer(s) this session to {args.Labels}; {session.Remaining} paragraph(s) remain.");
-        return ExitCodes.Success;
+        return session.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
     }
 }

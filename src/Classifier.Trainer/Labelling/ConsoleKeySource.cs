@@ -1,12 +1,12 @@
 namespace Classifier.Trainer.Labelling;
 
-/// <summary>Single keys from the terminal without echo; Escape and Ctrl-C quit (cleanly, so the lock file goes too).</summary>
+/// <summary>Single keys from the terminal without echo; Escape quits, Ctrl-C cancels (both cleanly, so the lock file goes too).</summary>
 public sealed class ConsoleKeySource : IKeySource
 {
     public int ReadKey()
     {
         var key = Console.ReadKey(intercept: true);
-        if (key.Key == ConsoleKey.C && key.Modifiers.HasFlag(ConsoleModifiers.Control)) return 'q';
+        if (key.Key == ConsoleKey.C && key.Modifiers.HasFlag(ConsoleModifiers.Control)) return LabelSession.CancelKey;
         return key.Key switch
         {
             ConsoleKey.Enter => '\n',

@@ -12,5 +12,8 @@ namespace Classifier.Trainer.Labelling;
 /// <param name="RetrainEvery">Retrain every this many answers when a model is given (0: never).</param>
 /// <param name="TextColumn">Text column of the paragraph CSV.</param>
 /// <param name="IdColumn">Id column of the paragraph CSV.</param>
+/// <param name="TrainData">The labelled CSVs the model was trained on (its --data), needed to retrain.</param>
+/// <param name="TrainOnly">The model's --train-only CSVs.</param>
 public sealed record LabelArguments(string In, string Labels, string? Model, string? Rules, string? Order, string Annotator, string? Keys,
-    int Seed = 1, int RetrainEvery = 20, string TextColumn = "text", string IdColumn = "id");
+    int Seed = 1, int RetrainEvery = 20, string TextColumn = "text", string IdColumn = "id",
+    string[]? TrainData = null, string[]? TrainOnly = null);

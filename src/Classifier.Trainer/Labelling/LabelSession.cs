@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Classifier.Engine.Pipeline;
-using Classifier.Text.Datasets;
 using Classifier.Text.Diagnostics;
 using Classifier.Text.Labelling;
 using Classifier.Text.Labels;
@@ -17,7 +16,10 @@ namespace Classifier.Trainer.Labelling;
 public sealed class LabelSession
 {
     public const string StanceKeys = "skn";
-    public const string Help = "keys: s pro-serbia, k pro-kosovo, n neutral | 1 diplomacy 2 security 3 dialogue 4 governance 5 history 6 economy 7 other | Enter/a accept suggestion | x skip | u undo | c note | q quit";
+
+    /// <summary>Ctrl-C (ETX) from the terminal or a key stream: end the session as cancelled (exit 130).</summary>
+    public const int CancelKey = 3;
+    public const string Help = "keys: s pro-serbia, k pro-kosovo, n neutral | 1 diplomacy 2 security 3 dialogue 4 governance 5 history 6 economy 7 other | Enter/a accept suggestion | x skip | u undo | c note | > < page | q quit";
 
     private readonly LabelSessionOptions _options;
     private readonly IKeySource _keys;
@@ -27,9 +29,9 @@ public sealed class LabelSession
     private readonly Stack<(int Paragraph, long Offset, string Stance, string Topic)> _history = new();
     private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
     private TextClassifier? _model;
-    private Task<TextClassifier?>? _retraining;
+    private Task<(TextClassifier? Model, string Message)>? _retraining;
     private string _message = "";
-    private string? _retrainError;
+    private int _shown = -1, _page, _pages = 1;
 
     /// <param name="options">What to label and where.</param>
     /// <param name="keys">Key source.</param>
@@ -50,6 +52,9 @@ public sealed class LabelSession
     public int Answered { get; private set; }
     public int Skipped { get; private set; }
     public int Retrained { get; private set; }
+
+    /// <summary>Whether the session ended with Ctrl-C.</summary>
+    public bool Cancelled { get; private set; }
 
     /// <summary>Paragraphs of the input not yet in the labels file.</summary>
     public int Remaining
@@ -78,7 +83,8 @@ public sealed class LabelSession
             {
                 Render(p, stance, topic, note);
                 int key = _keys.ReadKey();
-                if (key < 0 || key == 'q' || key == 'Q') return;
+                if (key == CancelKey) Cancelled = true;
+                if (key < 0 || key == CancelKey || key == 'q' || key == 'Q') return;
                 _message = "";
                 char k = char.ToLowerInvariant((char)key);
                 int stanceIndex = StanceKeys.IndexOf(k);
@@ -102,7 +108,12 @@ public sealed class LabelSession
                 {
                     if (_history.Count == 0) { _message = "nothing to undo in this session"; continue; }
                     var last = _history.Pop();
-                    _options.Labels.Undo(_options.Paragraphs.Ids[last.Paragraph], last.Offset);
+                    if (!_options.Labels.Undo(_options.Paragraphs.Ids[last.Paragraph], last.Offset))
+                    {
+                        _history.Clear();
+                        _message = $"cannot undo {_options.Paragraphs.Ids[last.Paragraph]}: the labels file was rewritten by someone else; edit it by hand";
+                        continue;
+                    }
                     Count(last.Stance, last.Topic, -1);
                     Answered--;
                     queue.Insert(position, last.Paragraph);
@@ -118,6 +129,7 @@ public sealed class LabelSession
                 }
                 else if (k is ' ' or '\t') continue;
                 else if (k == '?') _message = Help;
+                else if (k is '>' or '<' && _pages > 1) _page += k == '>' ? 1 : -1;
                 else _message = $"unknown key '{k}'; press ? for help";
 
                 if (stance is not null && topic is not null)
@@ -217,14 +229,19 @@ public sealed class LabelSession
 
     private void MaybeRetrain()
     {
-        if (_model is null || _options.RetrainEvery <= 0 || Answered % _options.RetrainEvery != 0 || _retraining is not null) return;
+        if (_options.Retrainer is not { } retrainer || _options.RetrainEvery <= 0 || Answered % _options.RetrainEvery != 0 || _retraining is not null) return;
         // Snapshot on this thread: the labels file is only touched between answers.
         var snapshot = _options.Labels.Snapshot();
         _retraining = Task.Run(() =>
         {
             try
             {
-                return Retrain(snapshot);
+                return retrainer.Run(snapshot);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Retraining is a convenience: a failure must not end the session or lose its answers.
+                return (null, $"retraining failed ({ex.GetType().Name}: {ex.Message}); keeping the current model");
             }
             finally
             {
@@ -235,42 +252,17 @@ public sealed class LabelSession
         if (_plain is not null) _retraining.Wait();
     }
 
-    private TextClassifier? Retrain(string labelsPath)
-    {
-        try
-        {
-            var data = LabelledCsvReader.Read(labelsPath, new LabelledCsvOptions(["text"], [LabelSchema.StanceColumn, LabelSchema.TopicColumn]));
-            return PipelineTrainer.Fit(data, new PipelineOptions());
-        }
-        catch (InputException)
-        {
-            // Too few answers for a classifier (a head with one class so far): keep the current model.
-            return null;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // Retraining is a convenience: a failure must not end the session or lose its answers.
-            _retrainError = $"retraining failed ({ex.GetType().Name}: {ex.Message}); keeping the current model";
-            return null;
-        }
-    }
-
     private void SwapRetrainedModel(List<int> queue, int position)
     {
         if (_retraining is not { IsCompleted: true } task) return;
         _retraining = null;
-        if (_retrainError is not null)
-        {
-            _message = _retrainError;
-            _retrainError = null;
-        }
-        if (task.IsCompletedSuccessfully && task.Result is { } model)
-        {
-            _model = model;
-            Retrained++;
-            if (_options.Order == SessionOrder.Uncertain) SortByCertainty(queue, position);
-            _message = $"retrained on {_options.Labels.RowCount} answers; order updated";
-        }
+        if (!task.IsCompletedSuccessfully) return;
+        var (model, message) = task.Result;
+        if (message.Length > 0) _message = message;
+        if (model is null) return;
+        _model = model;
+        Retrained++;
+        if (_options.Order == SessionOrder.Uncertain) SortByCertainty(queue, position);
     }
 
     private void CountExisting()
@@ -284,11 +276,15 @@ public sealed class LabelSession
         if (topic.Length > 0) _counts[1][topic] = _counts[1].GetValueOrDefault(topic) + delta;
     }
 
-    private string Progress()
+    private string Progress() => $"{ProgressSummary()} | {Counts()}";
+
+    private string ProgressSummary() =>
+        string.Create(CultureInfo.InvariantCulture, $"labelled {_options.Labels.Labelled.Count}, remaining {Remaining}, this session {Answered}");
+
+    private string Counts()
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"labelled {_options.Labels.Labelled.Count}, remaining {Remaining}, this session {Answered}");
-        sb.Append(" | stance: ").Append(string.Join(", ", LabelSchema.Stances.Select(s => $"{s} {_counts[0].GetValueOrDefault(s)}")));
+        sb.Append("stance: ").Append(string.Join(", ", LabelSchema.Stances.Select(s => $"{s} {_counts[0].GetValueOrDefault(s)}")));
         sb.Append(" | topic: ").Append(string.Join(", ", LabelSchema.Topics.Select(t => $"{t} {_counts[1].GetValueOrDefault(t)}")));
         return sb.ToString();
     }
@@ -326,20 +322,54 @@ public sealed class LabelSession
             if (_message.Length > 0) w.WriteLine(_message);
             return;
         }
+        RenderScreen(p, choice, rules, model);
+    }
+
+    /// <summary>
+    /// One frame that fits the terminal: the header (id and progress), the paragraph and the choice always show; the
+    /// message, the suggestions, the help, the neighbours and the class counts get what lines are left, in that
+    /// order. A paragraph taller than the screen is paged with &gt; and &lt;.
+    /// </summary>
+    private void RenderScreen(int p, string choice, Suggestion? rules, Suggestion? model)
+    {
         var ui = _screen!;
+        int width = Math.Max(20, ui.Profile.Width) - 1, height = Math.Max(8, ui.Profile.Height);
+        var rows = _options.Paragraphs;
+        if (_shown != p) { _shown = p; _page = 0; }
+        // Always: the header rule, the panel's two borders and the choice line.
+        var text = ScreenText.Wrap(rows.Texts[p], width - 4);
+        int room = height - 4;
+        var pages = text.Chunk(text.Count > room ? room - 1 : room).ToList();
+        _pages = pages.Count;
+        _page = Math.Clamp(_page, 0, pages.Count - 1);
+        int left = room - pages[_page].Length - (pages.Count > 1 ? 1 : 0);
+
+        var optional = new List<(string Line, bool Dim)>();
+        void Add(IEnumerable<string> lines, bool dim, int max = int.MaxValue)
+        {
+            foreach (var l in lines.Take(max))
+            {
+                if (left == 0) return;
+                optional.Add((l, dim));
+                left--;
+            }
+        }
+        var (before, after) = Neighbours(p);
+        if (_message.Length > 0) Add(ScreenText.Wrap(_message, width), false);
+        if (_options.Rules is not null) Add(ScreenText.Wrap($"rules: {Describe(rules)}", width), false);
+        if (model is not null) Add(ScreenText.Wrap($"model: {Describe(model)}", width), false);
+        Add(ScreenText.Wrap(Help, width), true);
+        // Neighbours are context: their first lines are enough.
+        if (before is { } b) Add(ScreenText.Wrap("before: " + rows.Texts[b], width), true, 2);
+        if (after is { } a) Add(ScreenText.Wrap("after: " + rows.Texts[a], width), true, 2);
+        Add(ScreenText.Wrap(Counts(), width), true);
+
         ui.Clear();
-        ui.Write(new Rule(Markup.Escape(Progress())).LeftJustified());
-        var grid = new Grid().AddColumn();
-        if (before is { } bb) grid.AddRow(new Markup($"[dim]{Markup.Escape(rows.Texts[bb])}[/]"));
-        grid.AddRow(new Panel(new Markup($"[bold]{Markup.Escape(rows.Texts[p])}[/]")).Header(Markup.Escape(rows.Ids[p])).Border(BoxBorder.Rounded));
-        if (after is { } aa) grid.AddRow(new Markup($"[dim]{Markup.Escape(rows.Texts[aa])}[/]"));
-        ui.Write(grid);
-        var table = new Table().AddColumns("source", "suggestion");
-        if (_options.Rules is not null) table.AddRow("rules", Markup.Escape(Describe(rules)));
-        if (model is not null) table.AddRow("model", Markup.Escape(Describe(model)));
-        if (table.Rows.Count > 0) ui.Write(table);
-        ui.MarkupLine($"[yellow]{Markup.Escape(choice)}[/]");
-        ui.MarkupLine($"[dim]{Markup.Escape(Help)}[/]");
-        if (_message.Length > 0) ui.MarkupLine(Markup.Escape(_message));
+        ui.Write(new Rule(Markup.Escape(ScreenText.Cut($"{rows.Ids[p]} | {ProgressSummary()}", width - 6))).LeftJustified());
+        ui.Write(new Panel(new Spectre.Console.Text(string.Join('\n', pages[_page]), new Style(decoration: Decoration.Bold)))
+            .Header(Markup.Escape(ScreenText.Cut(rows.Ids[p], width - 6))).Border(BoxBorder.Rounded).Expand());
+        if (pages.Count > 1) ui.MarkupLine(Markup.Escape($"paragraph page {_page + 1}/{pages.Count}: > next page, < previous"));
+        ui.MarkupLine($"[yellow]{Markup.Escape(ScreenText.Cut(choice, width))}[/]");
+        foreach (var (line, dim) in optional) ui.MarkupLine(dim ? $"[dim]{Markup.Escape(line)}[/]" : Markup.Escape(line));
     }
 }

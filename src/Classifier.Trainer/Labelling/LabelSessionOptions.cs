@@ -11,7 +11,8 @@ namespace Classifier.Trainer.Labelling;
 /// <param name="Order">Order of the paragraphs.</param>
 /// <param name="Annotator">Recorded with every answer.</param>
 /// <param name="Seed">Seed of the random order.</param>
-/// <param name="RetrainEvery">Retrain the model on the labels file every this many answers (0: never; needs a model).</param>
+/// <param name="RetrainEvery">Retrain the model every this many answers (0: never; needs <paramref name="Retrainer"/>).</param>
+/// <param name="Retrainer">Retrains the model on its training data plus the answers, or null when retraining is off.</param>
 public sealed record LabelSessionOptions(
     ParagraphRows Paragraphs,
     LabelsFile Labels,
@@ -20,4 +21,5 @@ public sealed record LabelSessionOptions(
     SessionOrder Order,
     string Annotator,
     int Seed = 1,
-    int RetrainEvery = 0);
+    int RetrainEvery = 0,
+    Retrainer? Retrainer = null);

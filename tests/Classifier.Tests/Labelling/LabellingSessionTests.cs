@@ -112,7 +112,7 @@ public class LabellingSessionTests
     }
 
     [Fact]
-    public void A_second_session_is_refused_by_the_lock_and_a_stale_lock_says_how_to_remove_it()
+    public void A_second_session_is_refused_by_the_lock()
     {
         using var dir = NewDir();
         var labels = dir.File("labels.csv");
@@ -123,13 +123,6 @@ public class LabellingSessionTests
             Assert.Contains(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message);
         }
         Assert.False(File.Exists(labels));
-
-        // A lock left by a process that no longer runs.
-        File.WriteAllText(LabelsLock.LockPathOf(labels), $"{int.MaxValue - 7}\n{Environment.MachineName}\n2020-01-01T00:00:00Z\n");
-        var stale = Assert.Throws<InputException>(() => Session(dir, "s1q"));
-        Assert.Contains("stale lock", stale.Message);
-        Assert.Contains("rm '", stale.Hint);
-        File.Delete(LabelsLock.LockPathOf(labels));
         Session(dir, "s1q");
         Assert.Single(LabellingFixtures.Rows(labels));
     }
@@ -168,6 +161,28 @@ public class LabellingSessionTests
         Assert.Equal(["id", "article", "text", "stance", "topic", "annotator", "note", "labelled_at"], LabellingFixtures.Columns(labels));
         var data = Classifier.Text.Datasets.LabelledCsvReader.Read(labels, new(["text"], ["stance", "topic"]));
         Assert.Equal(7, data.Count);
+    }
+
+    [Fact]
+    public void Opening_a_gold_file_and_quitting_at_once_leaves_it_byte_for_byte_unchanged()
+    {
+        using var dir = NewDir();
+        var labels = dir.Write("labels.csv", LabellingFixtures.Gold.TrimEnd('\n'));
+        var before = File.ReadAllBytes(labels);
+        var text = Session(dir, "q");
+        Assert.Equal(before, File.ReadAllBytes(labels));
+        Assert.DoesNotContain("added column", text);
+    }
+
+    [Fact]
+    public void A_session_that_saves_nothing_or_fails_at_the_start_leaves_no_labels_file_behind()
+    {
+        using var dir = NewDir();
+        Session(dir, "q");
+        Assert.False(File.Exists(dir.File("labels.csv")));
+        Assert.Throws<IOException>(() => LabelCommand.Execute(Args(dir), new DyingKeySource("s1", 0), new StringWriter(), null));
+        Assert.False(File.Exists(dir.File("labels.csv")));
+        Assert.False(File.Exists(dir.File("labels.csv.lock")));
     }
 
     [Fact]
@@ -236,16 +251,29 @@ public class LabellingSessionScreenAndModelTests
         var fit = CliRun.Trainer("train", "--data", train, "--model", model, "--trainer", "nb", "--cv", "none");
         Assert.True(fit.ExitCode == 0, fit.ToString());
         // Paragraphs to label: the training texts themselves, under new ids.
+        var texts = LabellingFixtures.Rows(train).Take(12).Select(r => r[2]).ToList();
         var paragraphs = "id,article,text\n" + string.Concat(LabellingFixtures.Rows(train).Take(12).Select((r, i) => $"p{i},{r[1]},{r[2]}\n"));
         dir.Write("paragraphs.csv", paragraphs);
         var output = new StringWriter();
-        var args = new LabelArguments(dir.File("paragraphs.csv"), dir.File("labels.csv"), model, null, "uncertain", "tester", "-", RetrainEvery: 4);
+        var args = new LabelArguments(dir.File("paragraphs.csv"), dir.File("labels.csv"), model, null, "uncertain", "tester", "-", RetrainEvery: 4, TrainData: [train]);
         LabelCommand.Execute(args, new ReaderKeySource(new StringReader("s1k2n1s2\nn2k1s1q")), output, null);
         var text = output.ToString();
         Assert.Contains("model: stance", text);
-        Assert.Contains("retrained on 4 answers", text);
+        Assert.Matches("retrained on 36 training rows \\+ 4 answers|kept the current model", text);
         var rows = LabellingFixtures.Rows(dir.File("labels.csv"));
         Assert.Equal(8, rows.Count);
         Assert.Equal(8, rows.Select(r => r[0]).Distinct().Count());
+
+        // Before the first retraining, paragraphs come least certain first: the model's mean top-two margin, ascending.
+        var loaded = Classifier.Engine.Persistence.ModelFile.Load(model);
+        double Margin(string t) => loaded.Predict(t).Average(h =>
+        {
+            var p = h.Probabilities.ToArray().OrderDescending().ToArray();
+            return p[0] - p[1];
+        });
+        var expected = Enumerable.Range(0, 12).OrderBy(i => Margin(texts[i])).ThenBy(i => i).Take(4).Select(i => $"p{i}");
+        Assert.Equal(expected, rows.Take(4).Select(r => r[0]));
+        var margins = rows.Take(4).Select(r => Margin(texts[int.Parse(r[0][1..], System.Globalization.CultureInfo.InvariantCulture)])).ToList();
+        Assert.Equal(margins.Order(), margins);
     }
 }
