@@ -86,4 +86,16 @@ public class LabellingRuleSetTests
         Assert.Contains("stance.nato_aggression", names);
         Assert.Contains("topic.security_kfor_nato", names);
     }
+
+    [Theory]
+    [InlineData("a direct consequence of the course of the so-called “Prime Minister” A. Kurti")] // gold 004:10
+    [InlineData("the so-called 'state' of Kosovo")]
+    [InlineData("the so-called «government» in Pristina")]
+    [InlineData("the so-called prime minister")]
+    public void So_called_fires_with_or_without_quotes_between_the_words(string text)
+    {
+        var rules = RuleSet.Load(Path.Combine(Repo.Root, "data", "rules.json"));
+        var fired = rules.Fire(text, "x");
+        Assert.True(fired[rules.Rules.ToList().FindIndex(r => r.Name == "stance.so_called")], text);
+    }
 }
