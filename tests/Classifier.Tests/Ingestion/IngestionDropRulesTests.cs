@@ -142,11 +142,14 @@ public class IngestionDropRulesTests
     }
 
     [Fact]
-    public void A_regex_that_runs_past_its_timeout_keeps_the_line()
+    public void A_regex_that_runs_past_its_timeout_stops_the_split_naming_the_rule_and_the_line()
     {
         var rules = DropRules.Parse("""{ "extends": "none", "rules": [ { "name": "slow", "reason": "r", "kind": "regex", "pattern": "^(a+)+$", "timeoutMs": 1, "rationale": "catastrophic on purpose" } ] }""", "slow.json", null);
-        var line = new string('a', 5000) + "!";
-        Assert.Single(Split(line, rules).Kept);
+        var text = "Fine prose here.\n" + new string('a', 5000) + "!";
+        var ex = Assert.Throws<InputException>(() => new ParagraphSplitter(rules).Split("a", new StringReader(text), _ => { }, _ => { }, "page.txt"));
+        Assert.Equal(("page.txt", 2L), (ex.File, ex.Line));
+        Assert.Contains("\"slow\"", ex.Message);
+        Assert.Contains("slow.json", ex.Message);
     }
 
     [Theory]

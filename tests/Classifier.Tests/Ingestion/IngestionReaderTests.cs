@@ -179,18 +179,49 @@ public class IngestionReaderTests
     [Fact]
     public void Long_input_is_split_as_a_stream()
     {
-        // A reader that produces lines on demand: the splitter must finish without the text ever existing as one string.
-        var reader = new GeneratedText(200_000);
-        int kept = 0;
-        int lines = new ParagraphSplitter(DropRules.Default).Split("big", reader, _ => kept++, _ => { });
-        Assert.Equal(200_000, lines);
-        Assert.Equal(200_000, kept);
+        // Lines come from a reader that makes them on demand and keeps only weak references to the first ones. When it
+        // is asked past its last line, a splitter that held the lines (to split them afterwards, or in a list of kept
+        // paragraphs) still references them; a streaming one has let every one go.
+        var reader = new GeneratedText(20_000);
+        int kept = 0, producedAtFirstKept = 0;
+        int lines = new ParagraphSplitter(DropRules.Default).Split("big", reader, _ =>
+        {
+            if (kept++ == 0) producedAtFirstKept = reader.Produced;
+        }, _ => { });
+        Assert.Equal(20_000, lines);
+        Assert.Equal(20_000, kept);
+        Assert.Equal(1, producedAtFirstKept);
+        Assert.Equal(0, reader.AliveAtEnd);
     }
 
     private sealed class GeneratedText(int lines) : TextReader
     {
-        private int _line;
+        private const int Watched = 100;
+        private readonly WeakReference<string>[] _first = new WeakReference<string>[Watched];
 
-        public override string? ReadLine() => _line < lines ? $"Paragraph {++_line} says the talks in Brussels went on." : null;
+        public int Produced { get; private set; }
+
+        /// <summary>How many of the first lines were still reachable when the reader ran out; -1 before that.</summary>
+        public int AliveAtEnd { get; private set; } = -1;
+
+        public override string? ReadLine()
+        {
+            if (Produced == lines)
+            {
+                if (AliveAtEnd < 0) AliveAtEnd = CountAlive();
+                return null;
+            }
+            var line = $"Paragraph {++Produced} says the talks in Brussels went on.";
+            if (Produced <= Watched) _first[Produced - 1] = new WeakReference<string>(line);
+            return line;
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private int CountAlive()
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+            GC.WaitForPendingFinalizers();
+            return _first.Count(w => w.TryGetTarget(out _));
+        }
     }
 }
