@@ -48,6 +48,9 @@ public sealed class CsvTable : IDisposable
     public string Path { get; }
     public IReadOnlyList<string> Columns { get; }
 
+    /// <summary>Bytes of the file read so far (ahead of the current record by up to one buffer), for progress.</summary>
+    public long BytesRead => Ingestion.ArticleReader.Position(_text.BaseStream);
+
     /// <summary>Opens a CSV file and reads its header.</summary>
     public static CsvTable Open(string path, Action<string>? warn = null)
     {

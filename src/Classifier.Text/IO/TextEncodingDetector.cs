@@ -4,10 +4,13 @@ using Classifier.Text.Diagnostics;
 namespace Classifier.Text.IO;
 
 /// <summary>
-/// Decides how to decode a text file: a BOM wins (UTF-8, UTF-16 LE/BE, UTF-32 LE); without one, UTF-16 is recognised by
-/// its zero bytes, valid UTF-8 is UTF-8, and anything else is read as Windows-1252 (the usual culprit: files saved by
-/// older Windows tools) with a warning. Files with NUL bytes or many control characters are refused as binary.
-/// The UTF-8 check streams the file in fixed-size blocks, so memory stays flat on a 100 MB input.
+/// Decides how to decode a text file: a BOM wins (UTF-8, UTF-16 LE/BE, UTF-32 LE). Without one, a file with zero bytes
+/// is UTF-16 when one byte order decodes its start as text in any script (zero bytes never occur in UTF-8 text), and
+/// binary otherwise. Else the whole stream is checked as UTF-8: valid UTF-8 is UTF-8; UTF-8 with a few invalid bytes
+/// (fewer invalid sequences than valid multi-byte ones) is still UTF-8, each bad sequence read as U+FFFD with a
+/// warning naming file, line and byte offset; and only bytes that are mostly not UTF-8 are read as Windows-1252 (the
+/// usual culprit: files saved by older Windows tools), with a warning. Files with many control characters are
+/// refused as binary. The UTF-8 check streams the file in fixed-size blocks, so memory stays flat on a 100 MB input.
 /// </summary>
 public static class TextEncodingDetector
 {
@@ -37,19 +40,41 @@ public static class TextEncodingDetector
         var span = head.AsSpan(0, n);
 
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00])) return new(new UTF32Encoding(false, true, true), "UTF-32 LE (BOM)", 4, null);
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new(Strict(new UTF8Encoding(false, true)), "UTF-8 (BOM)", 3, null);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            var bom = Census(stream);
+            return bom.Invalid == 0 ? new(Strict(new UTF8Encoding(false, true)), "UTF-8 (BOM)", 3, null)
+                : new(new UTF8Encoding(false, false), "UTF-8 (BOM, with invalid bytes)", 3, InvalidUtf8Warning(name, bom));
+        }
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return new(new UnicodeEncoding(false, false, true), "UTF-16 LE (BOM)", 2, null);
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return new(new UnicodeEncoding(true, false, true), "UTF-16 BE (BOM)", 2, null);
 
-        if (LooksLikeUtf16(span, out bool bigEndian))
-            return new(new UnicodeEncoding(bigEndian, false, true), bigEndian ? "UTF-16 BE (no BOM)" : "UTF-16 LE (no BOM)", 0, null);
-        if (LooksBinary(span))
-            throw new InputException("this is a binary file, not text", name, hint: "give a .txt or .csv file saved as UTF-8");
+        if (span.Contains((byte)0))
+        {
+            if (Utf16.LooksLikeText(span, out bool bigEndian))
+                return new(new UnicodeEncoding(bigEndian, false, true), bigEndian ? "UTF-16 BE (no BOM)" : "UTF-16 LE (no BOM)", 0, null);
+            throw Binary(name);
+        }
+        if (LooksBinary(span)) throw Binary(name);
 
-        if (IsValidUtf8(stream))
-            return new(Strict(new UTF8Encoding(false, true)), "UTF-8", 0, null);
+        var census = Census(stream);
+        if (census.Invalid == 0) return new(Strict(new UTF8Encoding(false, true)), "UTF-8", 0, null);
+        // One stray byte must not turn every "č" of a large UTF-8 file into "Ä": Windows-1252 only when it explains more.
+        if (census.MultiByte > census.Invalid)
+            return new(new UTF8Encoding(false, false), "UTF-8 (with invalid bytes)", 0, InvalidUtf8Warning(name, census));
         return new(Windows1252, "Windows-1252", 0,
             $"{name}: not valid UTF-8; decoded as Windows-1252. Re-save the file as UTF-8 if characters look wrong.");
+    }
+
+    private static InputException Binary(string name) =>
+        new("this is a binary file, not text", name, hint: "give a .txt or .csv file saved as UTF-8");
+
+    private static string InvalidUtf8Warning(string name, Utf8Census census)
+    {
+        var (line, offset, value) = census.FirstInvalid[0];
+        var more = census.Invalid == 1 ? "" : $" and {census.Invalid - 1} more ({string.Join(", ", census.FirstInvalid.Skip(1).Select(f => $"line {f.Line}, byte offset {f.Offset}"))}{(census.Invalid > census.FirstInvalid.Count ? ", …" : "")})";
+        return $"{name}:{line}: invalid UTF-8 byte 0x{value:X2} at byte offset {offset}{more}; the rest is UTF-8, so it is read as UTF-8 " +
+            "with each invalid sequence replaced by U+FFFD. Fix those bytes or re-save the file as UTF-8.";
     }
 
     /// <summary>Opens a file for reading, turning the usual failures into an <see cref="InputException"/> that names it.</summary>
@@ -83,23 +108,6 @@ public static class TextEncodingDetector
 
     private static Encoding Strict(Encoding e) => e;
 
-    private static bool LooksLikeUtf16(ReadOnlySpan<byte> head, out bool bigEndian)
-    {
-        bigEndian = false;
-        int pairs = head.Length / 2;
-        if (pairs < 8) return false;
-        int evenZero = 0, oddZero = 0;
-        for (int i = 0; i + 1 < head.Length; i += 2)
-        {
-            if (head[i] == 0) evenZero++;
-            if (head[i + 1] == 0) oddZero++;
-        }
-        // ASCII-range text in UTF-16 has a zero in one byte of nearly every pair and almost never in the other.
-        if (oddZero > pairs * 0.6 && evenZero < pairs * 0.05) return true;
-        if (evenZero > pairs * 0.6 && oddZero < pairs * 0.05) { bigEndian = true; return true; }
-        return false;
-    }
-
     private static bool LooksBinary(ReadOnlySpan<byte> head)
     {
         int control = 0;
@@ -111,22 +119,16 @@ public static class TextEncodingDetector
         return control > head.Length / 20;
     }
 
-    private static bool IsValidUtf8(Stream stream)
+    private static Utf8Census Census(Stream stream)
     {
-        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+        var census = new Utf8Census();
         var bytes = new byte[BlockBytes];
-        var chars = new char[BlockBytes + 4];
         try
         {
             int read;
-            while ((read = stream.Read(bytes, 0, bytes.Length)) > 0)
-                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-            decoder.GetChars(bytes, 0, 0, chars, 0, flush: true);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
+            while ((read = stream.Read(bytes, 0, bytes.Length)) > 0) census.Add(bytes.AsSpan(0, read));
+            census.End();
+            return census;
         }
         finally
         {

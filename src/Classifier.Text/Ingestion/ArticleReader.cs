@@ -73,10 +73,22 @@ public static class ArticleReader
                 foreach (var row in CsvArticles(file, textColumn, idColumn, warn)) yield return row;
                 continue;
             }
-            var path = file;
-            yield return new ArticleSource(Path.GetFileNameWithoutExtension(path), path, () => TextFileReader.Open(path, warn));
+            yield return TextFile(file, warn);
         }
     }
+
+    private static ArticleSource TextFile(string path, Action<string> warn)
+    {
+        StreamReader? opened = null;
+        return new ArticleSource(Path.GetFileNameWithoutExtension(path), path, () => opened = TextFileReader.Open(path, warn))
+        {
+            File = path,
+            BytesRead = () => Position(opened?.BaseStream),
+        };
+    }
+
+    /// <summary>A stream's position, or 0 once it is closed (progress is asked for between articles too).</summary>
+    internal static long Position(Stream? stream) => stream is { CanSeek: true } ? stream.Position : 0;
 
     private static bool IsCsv(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
@@ -99,7 +111,11 @@ public static class ArticleReader
                 warn($"{path}:{record.Line}: article '{articleId}' has no text; skipped");
                 continue;
             }
-            yield return new ArticleSource(articleId, $"{path}:{record.Line}", () => new StringReader(body));
+            yield return new ArticleSource(articleId, $"{path}:{record.Line}", () => new StringReader(body))
+            {
+                File = path,
+                BytesRead = () => table.BytesRead,
+            };
         }
     }
 }

@@ -9,6 +9,12 @@ namespace Classifier.Text.Ingestion;
 /// <param name="Open">Opens the text; the caller disposes the reader.</param>
 public sealed record ArticleSource(string Id, string Source, Func<TextReader> Open)
 {
+    /// <summary>The file the text is read from (several CSV rows share one), or null for standard input.</summary>
+    public string? File { get; init; }
+
+    /// <summary>How many bytes of <see cref="File"/> have been read so far, for progress by bytes.</summary>
+    public Func<long> BytesRead { get; init; } = () => 0;
+
     /// <summary>Reads the whole text into an <see cref="Article"/>.</summary>
     public Article Load()
     {

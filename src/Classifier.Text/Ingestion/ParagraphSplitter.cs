@@ -32,9 +32,11 @@ public sealed class ParagraphSplitter(DropRules rules)
 
     /// <summary>
     /// Streams the decisions: <paramref name="onKept"/> and <paramref name="onDropped"/> are called in line order.
-    /// Returns the number of non-blank lines read. <paramref name="source"/> names the input in decoding errors.
+    /// Returns the number of non-blank lines read. <paramref name="source"/> names the input in errors.
+    /// <paramref name="cancellationToken"/> is checked on every line, so one huge article stops promptly.
     /// </summary>
-    public int Split(string articleId, TextReader text, Action<Paragraph> onKept, Action<DroppedParagraph> onDropped, string? source = null)
+    public int Split(string articleId, TextReader text, Action<Paragraph> onKept, Action<DroppedParagraph> onDropped, string? source = null,
+        CancellationToken cancellationToken = default)
     {
         var leaked = Rules.LeakedHeadline;
         var sketch = leaked is null ? null : new WordSketch();
@@ -48,24 +50,13 @@ public sealed class ParagraphSplitter(DropRules rules)
         string? raw;
         while ((raw = ReadLine(text, source ?? articleId, lineNumber + 1)) is not null)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             lineNumber++;
             var original = raw.Trim();
             if (original.Length == 0) continue;
             nonBlank++;
 
-            var line = original;
-            DropRule? emptiedBy = null;
-            foreach (var strip in Rules.StripRules)
-            {
-                if (!strip.WithinWordLimit(line)) continue;
-                var stripped = strip.Strip(line);
-                if (ReferenceEquals(stripped, line)) continue;
-                line = stripped.Trim();
-                if (line.Length == 0) { emptiedBy = strip; break; }
-            }
-
-            var key = line.Length == 0 ? "" : DropRules.Key(line);
-            var rule = emptiedBy ?? FirstMatch(line, key, previousKey);
+            var (line, key, rule) = Judge(original, previousKey, source ?? articleId, lineNumber);
             if (rule is not null)
             {
                 var drop = new DroppedParagraph(articleId, lineNumber, original, rule.Reason, rule.Name);
@@ -112,6 +103,32 @@ public sealed class ParagraphSplitter(DropRules rules)
             }
             tail.Clear();
             tailHeadlines = 0;
+        }
+    }
+
+    /// <summary>The line after the strip rules, its key, and the rule that drops it (null to keep it).</summary>
+    private (string Line, string Key, DropRule? Rule) Judge(string original, string? previousKey, string source, int lineNumber)
+    {
+        try
+        {
+            var line = original;
+            foreach (var strip in Rules.StripRules)
+            {
+                if (!strip.WithinWordLimit(line)) continue;
+                var stripped = strip.Strip(line);
+                if (ReferenceEquals(stripped, line)) continue;
+                line = stripped.Trim();
+                if (line.Length == 0) return (line, "", strip);
+            }
+            var key = line.Length == 0 ? "" : DropRules.Key(line);
+            return (line, key, FirstMatch(line, key, previousKey));
+        }
+        catch (DropRuleTimeoutException ex)
+        {
+            throw new InputException(
+                $"drop rule \"{ex.Rule.Name}\" (from {Rules.Source}) took longer than its {ex.Timeout.TotalMilliseconds:0} ms match timeout on this line; " +
+                "stopped rather than skip the rule", source, lineNumber,
+                hint: "rewrite the pattern without nested or overlapping repetition such as (a+)+, or raise its \"timeoutMs\"");
         }
     }
 

@@ -12,8 +12,11 @@ namespace Classifier.Trainer.Commands;
 /// <summary><c>trainer ingest</c>: articles in, one CSV row per kept paragraph out.</summary>
 public static class IngestCommand
 {
-    /// <summary>The command; <paramref name="input"/> is what "-" reads (standard input unless a test gives its own).</summary>
-    public static Command Create(TextReader? input = null)
+    /// <summary>
+    /// The command; <paramref name="input"/> is what "-" reads (standard input unless a test gives its own), and
+    /// <paramref name="progress"/> also receives what the progress bar shows (for tests).
+    /// </summary>
+    public static Command Create(TextReader? input = null, Action<double, string>? progress = null)
     {
         var paths = new Argument<string[]>("paths") { Description = "Text files, directories of .txt files, CSV files of articles, or - for standard input.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "The paragraphs CSV to write (id,article,index,text), e.g. data/paragraphs.csv.", Required = true };
@@ -27,12 +30,12 @@ public static class IngestCommand
             paths, output, textCol, idCol, rules, explain,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct, parse.GetValue(paths) ?? [], parse.GetValue(output)!,
-            parse.GetValue(textCol)!, parse.GetValue(idCol), parse.GetValue(rules), parse.GetValue(explain), input ?? Console.In)));
+            parse.GetValue(textCol)!, parse.GetValue(idCol), parse.GetValue(rules), parse.GetValue(explain), input ?? Console.In, progress)));
         return command;
     }
 
     private static int Run(ParseResult parse, CancellationToken ct, string[] paths, string outPath, string textColumn, string? idColumn,
-        string? rulesPath, bool explain, TextReader stdin)
+        string? rulesPath, bool explain, TextReader stdin, Action<double, string>? progress)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -43,6 +46,7 @@ public static class IngestCommand
         var sources = ArticleReader.Open(paths, textColumn, idColumn, stdin,
             w => error.WriteLine($"trainer: warning: {w}"));
 
+        var progressBy = new InputProgress(files);
         int articles = 0, kept = 0;
         var dropped = new List<DroppedParagraph>();
         var byReason = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -51,29 +55,34 @@ public static class IngestCommand
         {
             using var csv = CsvOutput.Create(writer);
             CsvOutput.WriteRow(csv, "id", "article", "index", "text");
-            Ui.WithProgress(ui, "ingesting", tick =>
+            Ui.WithProgress(ui, "ingesting", bar =>
             {
+                Action<double, string> tick = progress is null ? bar : (f, what) => { bar(f, what); progress(f, what); };
                 foreach (var source in sources)
                 {
                     ct.ThrowIfCancellationRequested();
                     if (!ids.TryAdd(source.Id, source.Source))
                         throw new InputException($"article id '{source.Id}' is used twice (also by {ids[source.Id]})", source.Source,
                             hint: "article ids come from file names or the --id-col column and must be unique");
-                    tick((double)articles / Math.Max(1, files.Count), source.Id);
-                    int before = kept;
+                    tick(progressBy.Fraction(source), source.Id);
+                    int before = kept, decided = 0;
                     using var reader = source.Open();
+                    // Ticking every line would lock the progress bar 245k times for one big file; every 1024 is smooth enough.
+                    void Decided() { if ((++decided & 1023) == 0) tick(progressBy.Fraction(source), source.Id); }
                     int lines = splitter.Split(source.Id, reader,
                         p =>
                         {
                             CsvOutput.WriteRow(csv, p.Id, p.Article, p.Index.ToString(CultureInfo.InvariantCulture), p.Text);
                             kept++;
+                            Decided();
                         },
                         d =>
                         {
                             byReason[d.Reason] = byReason.GetValueOrDefault(d.Reason) + 1;
                             if (explain) dropped.Add(d);
+                            Decided();
                         },
-                        source.Source);
+                        source.Source, ct);
                     if (lines == 0)
                         throw new InputException(source.Source == "-" ? "standard input is empty" : "the file has no text", source.Source,
                             hint: "give a file with an article in it");

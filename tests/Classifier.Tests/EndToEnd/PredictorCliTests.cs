@@ -55,6 +55,29 @@ public sealed class PredictorCliTests : IClassFixture<PredictorCliTests.TrainedM
     }
 
     [Fact]
+    public void Paragraphs_without_words_get_no_label_and_do_not_count_in_the_article()
+    {
+        var article = Fixtures.Article("pro-serbia").Replace("\n\n", "\n***\n—\n12345\n");
+        var withSymbols = CliRun.Predictor(["--model", _model.Path, "--format", "jsonl", "-"], article);
+        var without = CliRun.Predictor(["--model", _model.Path, "--format", "jsonl", "-"], Fixtures.Article("pro-serbia"));
+        Assert.True(withSymbols.ExitCode == 0, withSymbols.ToString());
+        using var a = JsonDocument.Parse(withSymbols.Output);
+        using var b = JsonDocument.Parse(without.Output);
+        var texts = a.RootElement.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetProperty("text").GetString()).ToList();
+        Assert.DoesNotContain("***", texts);
+        Assert.DoesNotContain("—", texts);
+        Assert.DoesNotContain("12345", texts);
+        Assert.Equal(b.RootElement.GetProperty("paragraphCount").GetInt32(), a.RootElement.GetProperty("paragraphCount").GetInt32());
+        Assert.Equal(b.RootElement.GetProperty("distribution").ToString(), a.RootElement.GetProperty("distribution").ToString());
+
+        var onlySymbols = CliRun.Predictor(["--model", _model.Path, "--format", "jsonl", "-"], "***\n12345\n");
+        Assert.True(onlySymbols.ExitCode == 0, onlySymbols.ToString());
+        using var c = JsonDocument.Parse(onlySymbols.Output);
+        Assert.Equal(0, c.RootElement.GetProperty("paragraphCount").GetInt32());
+        Assert.Equal(JsonValueKind.Null, c.RootElement.GetProperty("slant").ValueKind);
+    }
+
+    [Fact]
     public void Json_is_one_array_and_explain_lists_terms()
     {
         var run = CliRun.Predictor(["--model", _model.Path, "--format", "json", "--explain", _model.Articles]);

@@ -151,6 +151,41 @@ public class IngestionCliTests
     }
 
     [Fact]
+    public void A_drop_rule_that_times_out_stops_the_run_naming_the_rule_and_the_line()
+    {
+        using var dir = new TempDir();
+        // (a+)+$ backtracks exponentially on a run of a's that does not end the line.
+        var rules = dir.Write("rules.json", """{ "rules": [ { "name": "catastrophic", "reason": "x", "kind": "regex", "pattern": "^(a+)+$", "timeoutMs": 5, "rationale": "y" } ] }""");
+        var input = dir.Write("page.txt", "A first paragraph of prose.\n" + new string('a', 40) + "!\nA last paragraph of prose.\n");
+        var output = dir.File("p.csv");
+        var run = CliRun.Trainer("ingest", input, "--out", output, "--drop-rules", rules);
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains("page.txt:2:", run.Error);
+        Assert.Contains("\"catastrophic\"", run.Error);
+        Assert.Contains("rules.json", run.Error);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Progress_on_one_big_file_moves_with_the_bytes_read()
+    {
+        using var dir = new TempDir();
+        var text = new StringBuilder();
+        for (int i = 1; i <= 20_000; i++) text.Append($"Paragraph {i} says the talks in Brussels went on.\n");
+        var input = dir.Write("big.txt", text.ToString());
+        var fractions = new List<double>();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var root = new System.CommandLine.RootCommand { Classifier.Trainer.Commands.IngestCommand.Create(progress: (f, _) => fractions.Add(f)) };
+        int code = Classifier.Cli.CommandHost.Invoke(root, ["ingest", input, "--out", dir.File("p.csv")], "trainer", output, error);
+        Assert.True(code == 0, error.ToString());
+        // A bar counting files sits at 0 until the only file ends; by bytes it passes through the middle.
+        Assert.Contains(fractions, f => f is > 0.3 and < 0.7);
+        Assert.Equal(fractions.Order(), fractions);
+        Assert.All(fractions, f => Assert.InRange(f, 0, 1));
+    }
+
+    [Fact]
     public void Duplicate_article_ids_are_refused()
     {
         using var dir = new TempDir();

@@ -142,11 +142,34 @@ public class IngestionDropRulesTests
     }
 
     [Fact]
-    public void A_regex_that_runs_past_its_timeout_keeps_the_line()
+    public void Lines_without_a_letter_are_dropped_as_no_words()
+    {
+        var result = Split("Headline here now\nFirst prose line.\n***\n—\n12345\n• · …\nSecond prose line.\n");
+        Assert.Equal(["Headline here now", "First prose line.", "Second prose line."], result.Kept.Select(p => p.Text));
+        Assert.Equal([3, 4, 5, 6], result.Dropped.Select(d => d.Line));
+        Assert.All(result.Dropped, d => Assert.Equal(("no-words", "no-words"), (d.Reason, d.Rule)));
+        Assert.Equal([1, 2, 3], result.Kept.Select(p => p.Index));
+    }
+
+    [Theory]
+    [InlineData("Вучић")]
+    [InlineData("1999: NATO")]
+    [InlineData("K4")]
+    public void A_line_with_a_letter_in_any_script_is_not_dropped_as_no_words(string line)
+    {
+        var result = Split("Prose before it.\n" + line + "\nProse after it.\n");
+        Assert.DoesNotContain(result.Dropped, d => d.Reason == "no-words");
+    }
+
+    [Fact]
+    public void A_regex_that_runs_past_its_timeout_stops_the_split_naming_the_rule_and_the_line()
     {
         var rules = DropRules.Parse("""{ "extends": "none", "rules": [ { "name": "slow", "reason": "r", "kind": "regex", "pattern": "^(a+)+$", "timeoutMs": 1, "rationale": "catastrophic on purpose" } ] }""", "slow.json", null);
-        var line = new string('a', 5000) + "!";
-        Assert.Single(Split(line, rules).Kept);
+        var text = "Fine prose here.\n" + new string('a', 5000) + "!";
+        var ex = Assert.Throws<InputException>(() => new ParagraphSplitter(rules).Split("a", new StringReader(text), _ => { }, _ => { }, "page.txt"));
+        Assert.Equal(("page.txt", 2L), (ex.File, ex.Line));
+        Assert.Contains("\"slow\"", ex.Message);
+        Assert.Contains("slow.json", ex.Message);
     }
 
     [Theory]

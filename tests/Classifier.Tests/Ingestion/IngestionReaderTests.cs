@@ -2,6 +2,7 @@ using System.Text;
 using Classifier.Tests.Support;
 using Classifier.Text.Diagnostics;
 using Classifier.Text.Ingestion;
+using Classifier.Text.IO;
 
 namespace Classifier.Tests.Ingestion;
 
@@ -60,6 +61,65 @@ public class IngestionReaderTests
         var warning = Assert.Single(warnings);
         Assert.Contains(path, warning);
         Assert.Contains("Windows-1252", warning);
+    }
+
+    [Fact]
+    public void One_invalid_byte_deep_in_a_utf8_file_keeps_it_utf8_and_warns_with_line_and_offset()
+    {
+        using var dir = new TempDir();
+        var text = new StringBuilder();
+        for (int i = 1; i <= 3000; i++) text.Append($"Vučić met the envoy in Priština, line {i}.\n");
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        // Line 2500 gets a lone Windows-1252 byte (0x9A, š) after "Vu".
+        int lineStart = Encoding.UTF8.GetByteCount(string.Concat(text.ToString().Split('\n').Take(2499).Select(l => l + "\n")));
+        int offset = lineStart + 2;
+        bytes = [.. bytes[..offset], 0x9A, .. bytes[offset..]];
+        var path = dir.WriteBytes("mostly.txt", bytes);
+        var (articles, warnings) = ReadAll(path);
+        var kept = KeptTexts(Assert.Single(articles));
+        Assert.Equal(3000, kept.Count);
+        Assert.Equal(2999, kept.Count(k => k.StartsWith("Vučić met", StringComparison.Ordinal)));
+        Assert.Equal("Vu\uFFFDčić met the envoy in Priština, line 2500.", kept[2499]);
+        var warning = Assert.Single(warnings);
+        Assert.Contains($"{path}:2500:", warning);
+        Assert.Contains($"byte offset {offset}", warning);
+        Assert.Contains("UTF-8", warning);
+    }
+
+    [Fact]
+    public void Mostly_windows_1252_bytes_are_still_read_as_windows_1252()
+    {
+        using var dir = new TempDir();
+        // Many 1252 letters and one sequence that happens to be valid UTF-8 ("Ã©" = C3 A9).
+        var bytes = TextEncodingDetector.Windows1252.GetBytes("Zvečan? No: Zveèan, Pécs, Ãa, déjà vu, naïve, café.\n".Replace('č', 'e'));
+        var path = dir.WriteBytes("legacy.txt", bytes);
+        var (articles, warnings) = ReadAll(path);
+        Assert.Equal("Zveean? No: Zveèan, Pécs, Ãa, déjà vu, naïve, café.", KeptTexts(Assert.Single(articles)).Single());
+        Assert.Contains("Windows-1252", Assert.Single(warnings));
+    }
+
+    [Theory]
+    [InlineData("cyrillic", false)]
+    [InlineData("cyrillic", true)]
+    [InlineData("greek", false)]
+    [InlineData("chinese", false)]
+    [InlineData("chinese", true)]
+    [InlineData("latin", false)]
+    [InlineData("latin", true)]
+    public void Utf16_without_a_bom_is_detected_for_any_script(string script, bool bigEndian)
+    {
+        var body = script switch
+        {
+            "cyrillic" => "Вучић се састао са изаслаником у Приштини.\n\nРазговори ће се наставити.\n",
+            "greek" => "Ο υπουργός συναντήθηκε με τον απεσταλμένο.\n\nΟι συνομιλίες θα συνεχιστούν.\n",
+            "chinese" => "武契奇在普里什蒂纳会见了特使。\n\n会谈将继续进行。\n",
+            _ => Body,
+        };
+        using var dir = new TempDir();
+        var path = dir.WriteBytes("a.txt", new UnicodeEncoding(bigEndian, false).GetBytes(body));
+        var (articles, warnings) = ReadAll(path);
+        Assert.Empty(warnings);
+        Assert.Equal(body.Split('\n', StringSplitOptions.RemoveEmptyEntries), KeptTexts(Assert.Single(articles)));
     }
 
     [Theory]
@@ -179,18 +239,49 @@ public class IngestionReaderTests
     [Fact]
     public void Long_input_is_split_as_a_stream()
     {
-        // A reader that produces lines on demand: the splitter must finish without the text ever existing as one string.
-        var reader = new GeneratedText(200_000);
-        int kept = 0;
-        int lines = new ParagraphSplitter(DropRules.Default).Split("big", reader, _ => kept++, _ => { });
-        Assert.Equal(200_000, lines);
-        Assert.Equal(200_000, kept);
+        // Lines come from a reader that makes them on demand and keeps only weak references to the first ones. When it
+        // is asked past its last line, a splitter that held the lines (to split them afterwards, or in a list of kept
+        // paragraphs) still references them; a streaming one has let every one go.
+        var reader = new GeneratedText(20_000);
+        int kept = 0, producedAtFirstKept = 0;
+        int lines = new ParagraphSplitter(DropRules.Default).Split("big", reader, _ =>
+        {
+            if (kept++ == 0) producedAtFirstKept = reader.Produced;
+        }, _ => { });
+        Assert.Equal(20_000, lines);
+        Assert.Equal(20_000, kept);
+        Assert.Equal(1, producedAtFirstKept);
+        Assert.Equal(0, reader.AliveAtEnd);
     }
 
     private sealed class GeneratedText(int lines) : TextReader
     {
-        private int _line;
+        private const int Watched = 100;
+        private readonly WeakReference<string>[] _first = new WeakReference<string>[Watched];
 
-        public override string? ReadLine() => _line < lines ? $"Paragraph {++_line} says the talks in Brussels went on." : null;
+        public int Produced { get; private set; }
+
+        /// <summary>How many of the first lines were still reachable when the reader ran out; -1 before that.</summary>
+        public int AliveAtEnd { get; private set; } = -1;
+
+        public override string? ReadLine()
+        {
+            if (Produced == lines)
+            {
+                if (AliveAtEnd < 0) AliveAtEnd = CountAlive();
+                return null;
+            }
+            var line = $"Paragraph {++Produced} says the talks in Brussels went on.";
+            if (Produced <= Watched) _first[Produced - 1] = new WeakReference<string>(line);
+            return line;
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private int CountAlive()
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+            GC.WaitForPendingFinalizers();
+            return _first.Count(w => w.TryGetTarget(out _));
+        }
     }
 }

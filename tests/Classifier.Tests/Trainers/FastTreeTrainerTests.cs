@@ -217,6 +217,7 @@ public class FastTreeTrainerTests
         var bytes = Serialize(new FastTreeTrainer(new FastTreeOptions { NumberOfTrees = 2, NumberOfLeaves = 4 }).Fit(data));
         int[] poison = [-1, 0, 1, 2, 7, int.MaxValue, int.MinValue];
         var p = new float[3];
+        int rejected = 0, accepted = 0;
         for (int at = 0; at + 4 <= bytes.Length; at += 4)
             foreach (int value in poison)
             {
@@ -224,9 +225,19 @@ public class FastTreeTrainerTests
                 BitConverter.TryWriteBytes(copy.AsSpan(at), value);
                 TreeEnsembleModel model;
                 try { model = TreeEnsembleModel.ReadFrom(new BinaryReader(new MemoryStream(copy))); }
-                catch (InvalidDataException) { continue; }
-                for (int i = 0; i < data.RowCount; i++) model.PredictProbabilities(data.Features.Row(i), p);
+                catch (InvalidDataException) { rejected++; continue; }
+                accepted++;
+                // A model that loads must still give a probability distribution for every row, whatever the field held.
+                for (int i = 0; i < data.RowCount; i++)
+                {
+                    model.PredictProbabilities(data.Features.Row(i), p);
+                    Assert.All(p, v => Assert.True(float.IsFinite(v) && v >= 0 && v <= 1, $"offset {at}, value {value}: p = {v}"));
+                    Assert.True(Math.Abs(p.Sum() - 1) < 1e-4, $"offset {at}, value {value}: probabilities sum to {p.Sum()}");
+                }
             }
+        // Both outcomes occur: structural fields (counts, node links, feature indices) are checked, leaf values need not be.
+        Assert.True(rejected > 0, "no corruption was rejected");
+        Assert.True(accepted > 0, "every corruption was rejected, so the predicting branch was never tested");
     }
 
     [Fact]
