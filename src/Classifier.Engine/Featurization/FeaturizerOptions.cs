@@ -36,6 +36,12 @@ public sealed record FeaturizerOptions
     /// </summary>
     public bool VoiceNgrams { get; init; }
 
+    /// <summary>
+    /// A rule file's JSON (the format of data/rules.json): each rule that fires, and each head-label's vote count,
+    /// becomes a feature in a block of its own. Stored in the model so predictions use the same rules. Default none.
+    /// </summary>
+    public string? RuleFeatures { get; init; }
+
     public void Validate()
     {
         if (WordNgrams is < 1 or > 3) throw new ArgumentException($"WordNgrams must be 1, 2 or 3, not {WordNgrams}.");

@@ -15,6 +15,7 @@ public sealed class FittedFeaturizer
     private readonly Dictionary<ulong, int>? _vocabulary;
     private readonly ulong[] _words, _chars;
     private readonly int _mask;
+    private readonly RuleFeatures? _rules;
     [ThreadStatic] private static Scratch? _scratch;
 
     private FittedFeaturizer(FeaturizerOptions options, ulong[] words, ulong[] chars, float[]? idf)
@@ -38,6 +39,12 @@ public sealed class FittedFeaturizer
         }
         VoiceBlockStart = FeatureCount;
         if (options.VoiceNgrams) FeatureCount += 1 << options.HashBits;
+        RuleBlockStart = FeatureCount;
+        if (options.RuleFeatures is { } rules)
+        {
+            _rules = new RuleFeatures(rules);
+            FeatureCount += _rules.Count;
+        }
         Idf = idf ?? new float[FeatureCount];
         if (Idf.Length != FeatureCount) throw new ArgumentException($"{Idf.Length} IDF weights for {FeatureCount} features.");
     }
@@ -51,8 +58,11 @@ public sealed class FittedFeaturizer
     public int FeatureCount { get; }
     public int WordBlockSize { get; }
 
-    /// <summary>The first voice-marked feature (the feature count when that block is off).</summary>
+    /// <summary>The first voice-marked feature (where the next block starts when that block is off).</summary>
     public int VoiceBlockStart { get; }
+
+    /// <summary>The first rule feature (the feature count when rule features are off).</summary>
+    public int RuleBlockStart { get; }
 
     /// <summary>Bits of a sort key: the feature index shifted left once for the sign.</summary>
     private int KeyBits => 32 - int.LeadingZeroCount(2 * FeatureCount - 1);
@@ -64,7 +74,26 @@ public sealed class FittedFeaturizer
     {
         var v = CountTerms(text);
         Weigh(v);
-        return v;
+        return WithRules(v, text);
+    }
+
+    /// <summary>Appends the rule block to weighted n-gram features (unchanged when rule features are off).</summary>
+    internal SparseVector WithRules(SparseVector weighted, string text)
+    {
+        if (_rules is null) return weighted;
+        var (indices, values) = _rules.Compute(text);
+        if (indices.Length == 0) return weighted;
+        if (Options.Normalize) NormalizeBlock(values);
+        var allIndices = new int[weighted.Count + indices.Length];
+        var allValues = new float[allIndices.Length];
+        weighted.Indices.CopyTo(allIndices, 0);
+        weighted.Values.CopyTo(allValues, 0);
+        for (int i = 0; i < indices.Length; i++)
+        {
+            allIndices[weighted.Count + i] = RuleBlockStart + indices[i];
+            allValues[weighted.Count + i] = values[i];
+        }
+        return new SparseVector(allIndices, allValues);
     }
 
     public SparseMatrix TransformAll(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
@@ -82,6 +111,8 @@ public sealed class FittedFeaturizer
             int f = FeatureOf(hash, kind, out _);
             if (f >= 0) yield return new FeatureTerm(f, term, kind);
         }
+        if (_rules is null) yield break;
+        foreach (int i in _rules.Compute(text).Indices) yield return new FeatureTerm(RuleBlockStart + i, _rules.Names[i], TermKind.Rule);
     }
 
     /// <summary>
@@ -157,6 +188,8 @@ public sealed class FittedFeaturizer
         NormalizeBlock(values.AsSpan(voices));
     }
 
+    private static void NormalizeBlock(float[] block) => NormalizeBlock(block.AsSpan());
+
     private static void NormalizeBlock(Span<float> block)
     {
         double sum = 0;
@@ -208,7 +241,8 @@ public sealed class FittedFeaturizer
         int count = reader.ReadInt32();
         // The settings and vocabulary fix the feature count; checking it first means a forged count allocates nothing.
         long expected = (options.LearnVocabulary ? (long)words.Length + chars.Length : (options.CharNgramMin > 0 ? 2L : 1L) << options.HashBits)
-            + (options.VoiceNgrams ? 1L << options.HashBits : 0);
+            + (options.VoiceNgrams ? 1L << options.HashBits : 0)
+            + (options.RuleFeatures is { } rules ? new RuleFeatures(rules).Count : 0);
         BinaryFormat.Expect(count, expected, "featurizer feature count");
         float unseen = reader.ReadSingle();
         var indices = BinaryFormat.ReadInts(reader);

@@ -1,4 +1,4 @@
 namespace Classifier.Engine.Featurization;
 
-/// <summary>Which block an n-gram feeds: words, characters, or words marked by voice (quoted or narrator).</summary>
-public enum TermKind { Word, Char, Voice }
+/// <summary>Which block a feature belongs to: words, characters, words marked by voice (quoted or narrator), or rules.</summary>
+public enum TermKind { Word, Char, Voice, Rule }

@@ -34,7 +34,11 @@ public sealed class TextFeaturizer
         foreach (var row in raw) foreach (var f in row!.Indices) df[f]++;
         var idf = fitted.Idf;
         for (int f = 0; f < idf.Length; f++) idf[f] = MathF.Log((1f + texts.Count) / (1f + df[f])) + 1f;
-        Parallel.For(0, raw.Length, parallel, i => fitted.Weigh(raw[i]!));
+        Parallel.For(0, raw.Length, parallel, i =>
+        {
+            fitted.Weigh(raw[i]!);
+            raw[i] = fitted.WithRules(raw[i]!, texts[i]);
+        });
         return (fitted, SparseMatrix.FromRowsReleasing(fitted.FeatureCount, raw));
     }
 

@@ -38,13 +38,14 @@ public static class TrainCommand
         var wordNgrams = new Option<int?>("--word-ngrams") { Description = "Longest word n-gram, 1 to 3 (default 2: unigrams and bigrams)." };
         var charNgrams = new Option<string?>("--char-ngrams") { Description = "Character n-gram lengths as MIN-MAX, or 'none' (default 2-4)." };
         var voiceNgrams = new Option<bool>("--voice-ngrams") { Description = "Add word n-grams marked by voice (inside quotation marks, or the narrator's) as a block of their own, so a quoted claim and the same words as the outlet's framing are different features." };
+        var ruleFeatures = new Option<string?>("--rule-features") { Description = "Add the rules of a rule file (the format of data/rules.json) as features: one per rule that fires and one per head-label vote. The rules are stored in the model." };
         var noAutoGroup = new Option<bool>("--no-auto-group") { Description = "With several --text-col, do not group folds by a joined column whose values repeat (a stance target); see --group-col." };
         var minCount = new Option<int?>("--min-count") { Description = "Learn a vocabulary of n-grams seen in at least this many texts instead of hashing." };
 
         var command = new Command("train", "Train a model on labelled text, report cross-validated accuracy and save the model.\n" +
             "Example: trainer train --data data/labels.csv --train-only data/supplement.csv --model models/default.zip")
         {
-            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup, voiceNgrams,
+            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup, voiceNgrams, ruleFeatures,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct, new TrainArguments(
             parse.GetValue(data)!, parse.GetValue(trainOnly) ?? [], parse.GetValue(weak) ?? [], parse.GetValue(weakWeight),
@@ -52,7 +53,7 @@ public static class TrainCommand
             parse.GetValue(trainer)!, CommonOptions.ParseSettings(parse.GetValue(settings) ?? []), parse.GetValue(cv)!, parse.GetValue(seed),
             ParseBudget(parse.GetValue(budget)!), parse.GetValue(report),
             parse.GetValue(classWeights)!, !parse.GetValue(noAutoGroup),
-            FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount), parse.GetValue(voiceNgrams))))));
+            FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount), parse.GetValue(voiceNgrams), parse.GetValue(ruleFeatures))))));
         return command;
     }
 
@@ -60,6 +61,13 @@ public static class TrainCommand
         string[] Data, string[] TrainOnly, string[] Weak, float WeakWeight, string[] TextColumns, string[] LabelColumns, string? GroupColumn,
         string Model, string Trainer, Dictionary<string, string> Settings, string Cv, int Seed, TimeSpan? Budget, string? Report,
         string ClassWeights, bool AutoGroup, FeaturizerOptions Featurizer);
+
+    /// <summary>The rule file's text, validated now so a bad rule stops the run before any data is read (exit 3).</summary>
+    private static string ReadRules(string path)
+    {
+        var rules = Classifier.Text.Labelling.RuleSet.Load(path);
+        return File.ReadAllText(rules.Source);
+    }
 
     private static TimeSpan? ParseBudget(string text) =>
         text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) ? null : CommonOptions.ParseDuration(text);
@@ -86,9 +94,10 @@ public static class TrainCommand
         return (ClassWeighting.Explicit, weights);
     }
 
-    private static FeaturizerOptions FeaturizerFrom(int? hashBits, int? wordNgrams, string? charNgrams, int? minCount, bool voiceNgrams)
+    private static FeaturizerOptions FeaturizerFrom(int? hashBits, int? wordNgrams, string? charNgrams, int? minCount, bool voiceNgrams, string? ruleFile)
     {
         var options = new FeaturizerOptions { VoiceNgrams = voiceNgrams };
+        if (ruleFile is not null) options = options with { RuleFeatures = ReadRules(ruleFile) };
         if (hashBits is { } bits) options = options with { HashBits = bits };
         if (wordNgrams is { } n) options = options with { WordNgrams = n };
         if (minCount is { } count) options = options with { LearnVocabulary = true, MinCount = count };

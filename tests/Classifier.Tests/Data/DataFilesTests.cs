@@ -116,6 +116,77 @@ public class DataFilesTests
         Assert.Empty(leaks);
     }
 
+    private static readonly string[] HardCases =
+    [
+        "quote-unanswered", "quote-answered", "hedged-aside", "allied-support", "bare-meeting", "loaded-in-quote", "loaded-narrator",
+        "both-sides-calm", "one-sided-history", "neutral-history", "headline", "selection-of-facts", "mixed", "not-about-dispute", "scare-quotes",
+    ];
+
+    private static readonly string[] Styles = ["serbian-state", "russian-chinese-state", "kosovo-albanian", "regional", "wire", "western"];
+
+    private static List<string[]> ArticleRows()
+    {
+        var rows = new List<string[]>();
+        foreach (var path in Directory.GetFiles(DataFile("articles"), "*.csv").Order(StringComparer.Ordinal))
+        {
+            using (var table = CsvTable.Open(path))
+                Assert.Equal(["id", "article", "outlet_style", "hard_case", "text", "stance", "topic", "source"], table.Columns);
+            rows.AddRange(Rows(path, "id", "article", "outlet_style", "hard_case", "text", "stance", "topic", "source"));
+        }
+        return rows;
+    }
+
+    [Fact]
+    public void The_article_supplement_is_large_whole_articles_with_every_cell_and_a_quarter_hard_cases()
+    {
+        var rows = ArticleRows();
+        Assert.True(rows.Count >= 2500, $"{rows.Count} article paragraphs");
+        Assert.Equal(rows.Count, rows.Select(r => r[0]).Distinct(StringComparer.Ordinal).Count());
+        var perArticle = new Dictionary<string, int>();
+        foreach (var r in rows)
+        {
+            int n = perArticle[r[1]] = perArticle.GetValueOrDefault(r[1]) + 1;
+            Assert.Equal($"{r[1]}:{n}", r[0]);
+            Assert.Contains(r[2], Styles);
+            Assert.True(r[3].Length == 0 || HardCases.Contains(r[3]), $"{r[0]}: hard_case '{r[3]}'");
+            Assert.Contains(r[5], LabelSchema.Stances);
+            Assert.Contains(r[6], LabelSchema.Topics);
+            Assert.Equal("synthetic", r[7]);
+            if (r[6] == "other") Assert.Equal("neutral", r[5]); // codebook step 1
+        }
+        Assert.All(perArticle.Values, n => Assert.InRange(n, 5, 10));
+        Assert.All(Styles, s => Assert.Contains(rows, r => r[2] == s));
+        foreach (var stance in LabelSchema.Stances)
+            foreach (var topic in LabelSchema.Topics)
+                if (topic != "other" || stance == "neutral")
+                    Assert.True(rows.Count(r => r[5] == stance && r[6] == topic) >= 20, $"{stance} x {topic}");
+        Assert.True(rows.Count(r => r[3].Length > 0) >= rows.Count / 4, "hard cases");
+        // The files load as training data (labels checked against the codebook by the reader).
+        foreach (var path in Directory.GetFiles(DataFile("articles"), "*.csv"))
+            Assert.All(LabelledCsvReader.Read(path, Options with { TrainOnly = true }).TrainOnly, Assert.True);
+    }
+
+    [Fact]
+    public void No_article_paragraph_shares_a_12_word_window_with_a_seed_paragraph()
+    {
+        var seedWindows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in Gold().Texts) seedWindows.UnionWith(Windows(text));
+        var leaks = ArticleRows().SelectMany(r => Windows(r[4]).Where(seedWindows.Contains).Select(w => $"{r[0]}: \"{w}\"")).ToList();
+        Assert.Empty(leaks);
+    }
+
+    [Fact]
+    public void The_audit_files_label_the_same_ids_and_cover_all_gold_rows()
+    {
+        var first = Rows(DataFile("audit/first.csv"), "id", "stance", "topic");
+        var second = Rows(DataFile("audit/second.csv"), "id", "stance", "topic");
+        Assert.Equal(first.Select(r => r[0]), second.Select(r => r[0]));
+        Assert.Equal(354, first.Count);
+        Assert.Subset(first.Select(r => r[0]).ToHashSet(), Gold().Ids.ToHashSet());
+        var articleIds = ArticleRows().Select(r => r[0]).ToHashSet();
+        Assert.Equal(300, first.Count(r => articleIds.Contains(r[0])));
+    }
+
     /// <summary>Word windows over normalised text, so a copy cannot hide behind folded diacritics or curly quotes.</summary>
     private static IEnumerable<string> Windows(string text)
     {

@@ -1,0 +1,88 @@
+using Classifier.Engine.Featurization;
+using Classifier.Tests.Labelling;
+
+namespace Classifier.Tests.Engine.Featurization;
+
+/// <summary>The framing blocks: word n-grams marked by voice, and labelling rules as features.</summary>
+public sealed class FramingFeaturesTests
+{
+    private static readonly string[] Corpus =
+    [
+        "Vučić said “the separatist authorities” attacked Serbs.",
+        "The separatist authorities in Pristina attacked Serbs, Vučić said.",
+        "Kurti met the EU envoy in Brussels.",
+    ];
+
+    private static string Rules => File.ReadAllText(Path.Combine(Repo.Root, "data", "rules.json"));
+
+    private static FittedFeaturizer Roundtrip(FittedFeaturizer fitted)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) fitted.WriteTo(writer);
+        buffer.Position = 0;
+        using var reader = new BinaryReader(buffer);
+        return FittedFeaturizer.ReadFrom(reader);
+    }
+
+    [Fact]
+    public void Off_by_default_the_feature_space_is_unchanged()
+    {
+        var plain = new TextFeaturizer(new FeaturizerOptions { HashBits = 10 }).Fit(Corpus);
+        Assert.Equal(2 << 10, plain.FeatureCount);
+        Assert.Equal(plain.FeatureCount, plain.VoiceBlockStart);
+        Assert.Equal(plain.FeatureCount, plain.RuleBlockStart);
+        Assert.DoesNotContain(plain.Terms(Corpus[0]), t => t.Kind is TermKind.Voice or TermKind.Rule);
+    }
+
+    [Fact]
+    public void The_same_words_quoted_and_narrated_are_different_voice_features_and_the_plain_block_is_shared()
+    {
+        var fitted = new TextFeaturizer(new FeaturizerOptions { HashBits = 12, VoiceNgrams = true }).Fit(Corpus);
+        Assert.Equal(3 << 12, fitted.FeatureCount);
+        var quoted = fitted.Terms(Corpus[0]).ToList();
+        var narrated = fitted.Terms(Corpus[1]).ToList();
+        Assert.Contains(quoted, t => t.Kind == TermKind.Voice && t.Text == "quote:separatist authorities");
+        Assert.Contains(narrated, t => t.Kind == TermKind.Voice && t.Text == "narrator:separatist authorities");
+        Assert.DoesNotContain(quoted, t => t.Text == "narrator:separatist");
+        int Feature(List<FeatureTerm> terms, string text) => terms.First(t => t.Text == text).Feature;
+        Assert.NotEqual(Feature(quoted, "quote:separatist"), Feature(narrated, "narrator:separatist"));
+        Assert.Equal(Feature(quoted, "separatist"), Feature(narrated, "separatist"));
+        // A voice n-gram never spans the change of voice: "said the" crosses the opening quote.
+        Assert.DoesNotContain(quoted, t => t.Kind == TermKind.Voice && t.Text.EndsWith("said the", StringComparison.Ordinal));
+        Assert.All(quoted.Where(t => t.Kind == TermKind.Voice), t => Assert.InRange(t.Feature, fitted.VoiceBlockStart, fitted.FeatureCount - 1));
+        // Each block is normalised on its own.
+        var v = fitted.Transform(Corpus[0]);
+        double voice = 0;
+        for (int i = 0; i < v.Count; i++) if (v.Indices[i] >= fitted.VoiceBlockStart) voice += v.Values[i] * v.Values[i];
+        Assert.Equal(1.0, voice, 4);
+        var loaded = Roundtrip(fitted);
+        Assert.Equal(v.Indices, loaded.Transform(Corpus[0]).Indices);
+    }
+
+    [Fact]
+    public void Rules_that_fire_become_features_with_their_votes_and_survive_saving()
+    {
+        var fitted = new TextFeaturizer(new FeaturizerOptions { HashBits = 10, RuleFeatures = Rules }).Fit(Corpus);
+        Assert.True(fitted.FeatureCount > fitted.RuleBlockStart);
+        const string text = "the so-called “Prime Minister” of the separatist region";
+        var terms = fitted.Terms(text).Where(t => t.Kind == TermKind.Rule).Select(t => t.Text).ToList();
+        Assert.Contains("rule:stance.so_called", terms);
+        Assert.Contains("rule:stance.separatist", terms);
+        Assert.Contains("vote:stance=pro-serbia", terms);
+        var v = fitted.Transform(text);
+        var ruleValues = Enumerable.Range(0, v.Count).Where(i => v.Indices[i] >= fitted.RuleBlockStart).Select(i => v.Values[i]).ToList();
+        Assert.Equal(terms.Count, ruleValues.Count);
+        // Two pro-serbia rules fired: the vote feature counts both, twice a single rule's value (before the block norm).
+        Assert.Equal(2 * ruleValues.Min(), ruleValues.Max(), 4);
+        Assert.DoesNotContain(fitted.Terms("the weather was fine"), t => t.Kind == TermKind.Rule);
+        var loaded = Roundtrip(fitted);
+        Assert.Equal(fitted.FeatureCount, loaded.FeatureCount);
+        Assert.Equal(v.Values, loaded.Transform(text).Values);
+    }
+
+    [Fact]
+    public void Voice_n_grams_with_a_learned_vocabulary_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new FeaturizerOptions { VoiceNgrams = true, LearnVocabulary = true }.Validate());
+    }
+}
