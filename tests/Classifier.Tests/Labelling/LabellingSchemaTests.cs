@@ -115,6 +115,13 @@ public class LabellingSchemaTests
         run = Label(dir, "q", "--schema", schema);
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains("'text' is a column the labeller writes itself", run.Error);
+
+        // 40 values cannot all have a key of their own: the schema must give them.
+        var values = string.Join(", ", Enumerable.Range(1, 40).Select(i => $"\"v{i}\""));
+        dir.Write("schema.json", $$"""{ "heads": [ { "name": "many", "values": [{{values}}] } ] }""");
+        run = Label(dir, "q", "--schema", schema);
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains("no key is left for", run.Error);
     }
 
     [Fact]
