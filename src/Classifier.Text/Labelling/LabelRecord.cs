@@ -4,9 +4,8 @@ namespace Classifier.Text.Labelling;
 /// <param name="Id">Paragraph id.</param>
 /// <param name="Article">Article id (may be empty).</param>
 /// <param name="Text">Paragraph text.</param>
-/// <param name="Stance">Stance label.</param>
-/// <param name="Topic">Topic label.</param>
+/// <param name="Labels">One label per head of the file's schema, in the schema's order.</param>
 /// <param name="Annotator">Who answered.</param>
 /// <param name="Note">Free text (may be empty).</param>
 /// <param name="LabelledAt">When, in UTC.</param>
-public sealed record LabelRecord(string Id, string Article, string Text, string Stance, string Topic, string Annotator, string Note, DateTimeOffset LabelledAt);
+public sealed record LabelRecord(string Id, string Article, string Text, IReadOnlyList<string> Labels, string Annotator, string Note, DateTimeOffset LabelledAt);

@@ -3,22 +3,24 @@ using System.Text;
 using Classifier.Text.Csv;
 using Classifier.Text.Diagnostics;
 using Classifier.Text.IO;
-using Classifier.Text.Labels;
 
 namespace Classifier.Text.Labelling;
 
 /// <summary>
-/// A labels file open for appending answers. Opening validates every row (column count, codebook labels) and
+/// A labels file open for appending answers. Opening checks that the file has a column per head of its
+/// <see cref="LabellingSchema"/> (the codebook's stance and topic unless another is given) and validates every row
+/// (column count, the schema's values), and
 /// refuses the file, untouched, with the row number of the first bad row. Opening writes nothing: the file is
 /// created, or gains its missing annotator/note/labelled_at columns (added once, atomically), when the first answer
 /// is appended, so a session that saves nothing leaves the file as it was. Each answer is appended and flushed to
 /// disk before <see cref="Append"/> returns, so killing the process loses nothing; <see cref="Undo"/> removes only
 /// the session's own row. Columns: the file's own header
-/// (a gold file's id, article, text, stance, topic, annotator, note), plus the missing ones.
+/// (a gold file's id, article, text, stance, topic, annotator, note), plus the missing ones; columns that are
+/// neither the schema's heads nor the labeller's own are kept, and left empty in new rows.
 /// </summary>
 public sealed class LabelsFile : IDisposable
 {
-    public static readonly string[] DefaultColumns = ["id", "article", "text", "stance", "topic", "annotator", "note", "labelled_at"];
+    public static readonly string[] DefaultColumns = ColumnsFor(LabellingSchema.Codebook);
     private static readonly UTF8Encoding Utf8 = new(false);
 
     private readonly Dictionary<string, int> _labelled;
@@ -29,9 +31,10 @@ public sealed class LabelsFile : IDisposable
     private bool _prepared;
 
     private LabelsFile(string path, string[] fileColumns, IReadOnlyList<string> columns, FileStream? stream, Dictionary<string, int> labelled, int rows,
-        List<string> notes, IReadOnlyList<(string Stance, string Topic)> existing)
+        List<string> notes, IReadOnlyList<string[]> existing, LabellingSchema schema)
     {
         Existing = existing;
+        Schema = schema;
         Path = path;
         _fileColumns = fileColumns;
         Columns = columns;
@@ -51,8 +54,14 @@ public sealed class LabelsFile : IDisposable
     /// <summary>Things done to the file so far (created it, added columns), for the session to report.</summary>
     public IReadOnlyList<string> Notes => _notes;
 
-    /// <summary>The (stance, topic) of every row the file had when opened (lower case; empty where missing).</summary>
-    public IReadOnlyList<(string Stance, string Topic)> Existing { get; }
+    /// <summary>The heads its rows are labelled in, and answers must give.</summary>
+    public LabellingSchema Schema { get; }
+
+    /// <summary>Per row the file had when opened, its label per schema head (the schema's spelling; empty where missing).</summary>
+    public IReadOnlyList<string[]> Existing { get; }
+
+    /// <summary>The columns of a new file labelled in <paramref name="schema"/>.</summary>
+    public static string[] ColumnsFor(LabellingSchema schema) => ["id", "article", "text", .. schema.HeadNames, "annotator", "note", "labelled_at"];
 
     /// <summary>
     /// A copy of the file as it is now, for readers that open files themselves (some platforms refuse a second
@@ -80,36 +89,51 @@ public sealed class LabelsFile : IDisposable
     /// <summary>Ids with at least one row, with how many rows each.</summary>
     public IReadOnlyDictionary<string, int> Labelled => _labelled;
 
-    /// <summary>Validates the file (when it exists) and opens it for appending; writes nothing.</summary>
-    public static LabelsFile Open(string path)
+    /// <summary>Validates the file (when it exists) against <paramref name="schema"/> (default: the codebook) and opens it for appending; writes nothing.</summary>
+    public static LabelsFile Open(string path, LabellingSchema? schema = null)
     {
+        schema ??= LabellingSchema.Codebook;
         var labelled = new Dictionary<string, int>(StringComparer.Ordinal);
-        var existing = new List<(string Stance, string Topic)>();
+        var existing = new List<string[]>();
         if (!File.Exists(path) || new FileInfo(path).Length == 0)
-            return new LabelsFile(path, [], DefaultColumns, null, labelled, 0, [], existing);
+            return new LabelsFile(path, [], ColumnsFor(schema), null, labelled, 0, [], existing, schema);
         string[] columns;
         int rows = 0;
         using (var table = CsvTable.Open(path))
         {
             columns = [.. table.Columns];
-            int id = table.TryColumnIndex("id");
-            if (id < 0 || table.TryColumnIndex(LabelSchema.StanceColumn) < 0 || table.TryColumnIndex(LabelSchema.TopicColumn) < 0)
-                throw new InputException("the labels file needs id, stance and topic columns", path, 1, hint: $"its columns are: {string.Join(", ", table.Columns)}");
-            int stance = table.ColumnIndex(LabelSchema.StanceColumn), topic = table.ColumnIndex(LabelSchema.TopicColumn);
+            var (id, heads) = HeadColumns(table, schema, path);
             foreach (var record in table.Records())
             {
-                foreach (var (head, column) in new[] { (LabelSchema.StanceColumn, stance), (LabelSchema.TopicColumn, topic) })
-                    if (record[column].Trim().Length > 0) GoldLabels.Validate(record[column], head, path, record.Line, column + 1);
                 var key = record[id].Trim();
                 if (key.Length == 0) throw new InputException($"row {record.Line} has no id", path, record.Line, id + 1);
+                var values = new string[heads.Length];
+                for (int h = 0; h < heads.Length; h++)
+                {
+                    var raw = record[heads[h]];
+                    values[h] = raw.Trim().Length == 0 ? "" : schema.Heads[h].Validate(raw, path, record.Line, heads[h] + 1);
+                }
                 labelled[key] = labelled.TryGetValue(key, out var c) ? c + 1 : 1;
-                existing.Add((record[stance].Trim().ToLowerInvariant(), record[topic].Trim().ToLowerInvariant()));
+                existing.Add(values);
                 rows++;
             }
         }
         var missing = new[] { "annotator", "note", "labelled_at" }.Where(w => !columns.Any(c => string.Equals(c, w, StringComparison.OrdinalIgnoreCase)));
         // Opened now, so a file that cannot be written is refused before the first answer is typed.
-        return new LabelsFile(path, columns, [.. columns, .. missing], OpenStream(path), labelled, rows, [], existing);
+        return new LabelsFile(path, columns, [.. columns, .. missing], OpenStream(path), labelled, rows, [], existing, schema);
+    }
+
+    /// <summary>The id column and each head's column; a file without them is refused, naming what it lacks.</summary>
+    private static (int Id, int[] Heads) HeadColumns(CsvTable table, LabellingSchema schema, string path)
+    {
+        var hint = $"its columns are: {string.Join(", ", table.Columns)}; the heads come from {schema.Source}";
+        int id = table.TryColumnIndex("id");
+        if (id < 0) throw new InputException("the labels file has no id column", path, 1, hint: hint);
+        var heads = schema.HeadNames.Select(table.TryColumnIndex).ToArray();
+        var missing = schema.HeadNames.Where((_, h) => heads[h] < 0).ToList();
+        if (missing.Count > 0)
+            throw new InputException($"the labels file has no {string.Join(", ", missing)} column{(missing.Count > 1 ? "s" : "")}", path, 1, hint: hint);
+        return (id, heads);
     }
 
     private static FileStream OpenStream(string path)
@@ -174,22 +198,10 @@ public sealed class LabelsFile : IDisposable
     /// <summary>Appends one answer and flushes it to disk; returns the file length before it (for <see cref="Undo"/>).</summary>
     public long Append(LabelRecord record)
     {
+        if (record.Labels.Count != Schema.Heads.Count)
+            throw new ArgumentException($"{record.Labels.Count} labels for {Schema.Heads.Count} heads", nameof(record));
         var fields = new string[Columns.Count];
-        for (int c = 0; c < fields.Length; c++)
-        {
-            fields[c] = Columns[c].ToLowerInvariant() switch
-            {
-                "id" => record.Id,
-                "article" => record.Article,
-                "text" => record.Text,
-                "stance" => record.Stance,
-                "topic" => record.Topic,
-                "annotator" => record.Annotator,
-                "note" => record.Note,
-                "labelled_at" => record.LabelledAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                _ => "",
-            };
-        }
+        for (int c = 0; c < fields.Length; c++) fields[c] = Field(Columns[c], record);
         var line = new StringWriter();
         using (var csv = CsvOutput.Create(line)) CsvOutput.WriteRow(csv, fields);
         var bytes = Utf8.GetBytes(line.ToString());
@@ -202,6 +214,22 @@ public sealed class LabelsFile : IDisposable
         _own[before] = bytes;
         RowCount++;
         return before;
+    }
+
+    private string Field(string column, LabelRecord record)
+    {
+        for (int h = 0; h < Schema.Heads.Count; h++)
+            if (string.Equals(column, Schema.Heads[h].Name, StringComparison.OrdinalIgnoreCase)) return record.Labels[h];
+        return column.ToLowerInvariant() switch
+        {
+            "id" => record.Id,
+            "article" => record.Article,
+            "text" => record.Text,
+            "annotator" => record.Annotator,
+            "note" => record.Note,
+            "labelled_at" => record.LabelledAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            _ => "",
+        };
     }
 
     /// <summary>

@@ -27,16 +27,17 @@ public static class LabelCommand
         var trainOnly = new Option<string[]>("--train-only") { Description = "The model's '--train-only' CSV(s), e.g. data/supplement.csv." };
         var textCol = new Option<string>("--text-col") { Description = "Column holding the text.", DefaultValueFactory = _ => "text" };
         var idCol = new Option<string>("--id-col") { Description = "Column holding the paragraph id.", DefaultValueFactory = _ => "id" };
-        var command = new Command("label", "Label paragraphs for stance and topic, one key each; every answer is saved at once.\n" + LabelSession.Help +
+        var schema = new Option<string?>("--schema") { Description = "JSON file of the heads to label, each with its values and optionally keys (see README). Default: the codebook's stance and topic." };
+        var command = new Command("label", "Label paragraphs, one key per head (stance and topic, or the heads of --schema); every answer is saved at once.\n" + LabelSession.Help +
             "\nExample: trainer label --in data/paragraphs.csv --labels data/labels.csv --rules data/rules.json")
         {
-            input, labels, model, rules, order, annotator, keys, seed, retrain, trainData, trainOnly, textCol, idCol,
+            input, labels, model, rules, order, annotator, keys, seed, retrain, trainData, trainOnly, textCol, idCol, schema,
         };
         command.SetAction(parse =>
         {
             var args = new LabelArguments(parse.GetValue(input)!, parse.GetValue(labels)!, parse.GetValue(model), parse.GetValue(rules), parse.GetValue(order),
                 parse.GetValue(annotator)!, parse.GetValue(keys), parse.GetValue(seed), parse.GetValue(retrain), parse.GetValue(textCol)!, parse.GetValue(idCol)!,
-                parse.GetValue(trainData) ?? [], parse.GetValue(trainOnly) ?? []);
+                parse.GetValue(trainData) ?? [], parse.GetValue(trainOnly) ?? [], parse.GetValue(schema));
             var output = parse.InvocationConfiguration.Output;
             if (args.Keys is null && !Console.IsInputRedirected && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
             {
@@ -72,6 +73,7 @@ public static class LabelCommand
     {
         var paragraphs = ParagraphRows.Read(args.In, args.TextColumn, args.IdColumn);
         if (paragraphs.Count == 0) throw new InputException("the input has no paragraphs with text", args.In);
+        var schema = args.Schema is null ? LabellingSchema.Codebook : LabellingSchema.Load(args.Schema, LabelSession.SessionKeys);
         var ruleSet = args.Rules is null ? null : RuleSet.Load(args.Rules);
         var model = args.Model is null ? null : ModelFile.Load(args.Model);
         var order = args.Order switch
@@ -86,27 +88,14 @@ public static class LabelCommand
         var labelsPath = LabelsLock.RealPath(args.Labels);
         using var sessionLock = LabelsLock.Acquire(labelsPath);
         using var signals = new SessionSignals(sessionLock);
-        using var labels = LabelsFile.Open(labelsPath);
+        using var labels = LabelsFile.Open(labelsPath, schema);
         var say = plain ?? Console.Out;
         if (sessionLock.Note is { } took) (plain ?? Console.Error).WriteLine(took);
-        Suggestion?[]? suggestions = null;
-        if (ruleSet is not null)
-        {
-            var weak = WeakLabeller.Run(ruleSet, paragraphs.Ids, paragraphs.Texts);
-            suggestions = new Suggestion?[paragraphs.Count];
-            var stance = weak.Head("stance");
-            var topic = weak.Head("topic");
-            for (int i = 0; i < paragraphs.Count; i++)
-            {
-                if (weak.Fired[i].Length == 0) continue;
-                suggestions[i] = new Suggestion("rules", stance?.LabelOf(i), stance?.Model.Confidences[i] ?? 0, topic?.LabelOf(i), topic?.Model.Confidences[i] ?? 0,
-                    string.Join(", ", weak.Fired[i]));
-            }
-        }
+        var suggestions = ruleSet is null ? null : RuleSuggestions(ruleSet, paragraphs, schema);
         Retrainer? retrainer = null;
         if (model is not null && args.RetrainEvery > 0)
         {
-            retrainer = Retrainer.Prepare(model, args.Model!, args.TrainData ?? [], args.TrainOnly ?? [], out var refusal);
+            retrainer = Retrainer.Prepare(model, args.Model!, schema, args.TrainData ?? [], args.TrainOnly ?? [], out var refusal);
             if (refusal is not null) (plain ?? Console.Error).WriteLine(refusal);
         }
         var session = new LabelSession(new LabelSessionOptions(paragraphs, labels, suggestions, model, order, args.Annotator, args.Seed, args.RetrainEvery, retrainer),
@@ -116,5 +105,22 @@ public static class LabelCommand
         foreach (var note in labels.Notes) say.WriteLine(note);
         say.WriteLine($"Saved {session.Answered} answer(s) this session to {args.Labels}; {session.Remaining} paragraph(s) remain.");
         return session.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
+    }
+
+    /// <summary>Per paragraph, the rules' combined label for each schema head they vote on (null where no rule fired).</summary>
+    private static Suggestion?[] RuleSuggestions(RuleSet ruleSet, ParagraphRows paragraphs, LabellingSchema schema)
+    {
+        var weak = WeakLabeller.Run(ruleSet, paragraphs.Ids, paragraphs.Texts);
+        var heads = schema.Heads.Select(h => weak.Head(h.Name)).ToArray();
+        var suggestions = new Suggestion?[paragraphs.Count];
+        for (int i = 0; i < paragraphs.Count; i++)
+        {
+            if (weak.Fired[i].Length == 0) continue;
+            // A rule's label outside the schema's values (a schema that reuses a head name) suggests nothing.
+            var labels = heads.Select((w, h) => w?.LabelOf(i) is { } label ? schema.Heads[h].Find(label) : null).ToArray();
+            var confidences = heads.Select((w, h) => labels[h] is null ? 0 : w!.Model.Confidences[i]).ToArray();
+            suggestions[i] = new Suggestion("rules", labels, confidences, string.Join(", ", weak.Fired[i]));
+        }
+        return suggestions;
     }
 }

@@ -14,6 +14,7 @@ namespace Classifier.Trainer.Labelling;
 /// <param name="IdColumn">Id column of the paragraph CSV.</param>
 /// <param name="TrainData">The labelled CSVs the model was trained on (its --data), needed to retrain.</param>
 /// <param name="TrainOnly">The model's --train-only CSVs.</param>
+/// <param name="Schema">The --schema JSON file giving the heads, values and keys, or null for the codebook's stance and topic.</param>
 public sealed record LabelArguments(string In, string Labels, string? Model, string? Rules, string? Order, string Annotator, string? Keys,
     int Seed = 1, int RetrainEvery = 20, string TextColumn = "text", string IdColumn = "id",
-    string[]? TrainData = null, string[]? TrainOnly = null);
+    string[]? TrainData = null, string[]? TrainOnly = null, string? Schema = null);

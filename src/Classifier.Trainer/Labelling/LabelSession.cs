@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Classifier.Engine.Pipeline;
 using Classifier.Text.Diagnostics;
 using Classifier.Text.Labelling;
-using Classifier.Text.Labels;
 using Spectre.Console;
 
 namespace Classifier.Trainer.Labelling;
@@ -15,18 +13,30 @@ namespace Classifier.Trainer.Labelling;
 /// </summary>
 public sealed class LabelSession
 {
-    public const string StanceKeys = "skn";
-
     /// <summary>Ctrl-C (ETX) from the terminal or a key stream: end the session as cancelled (exit 130).</summary>
     public const int CancelKey = 3;
-    public const string Help = "keys: s pro-serbia, k pro-kosovo, n neutral | 1 diplomacy 2 security 3 dialogue 4 governance 5 history 6 economy 7 other | Enter/a accept suggestion | x skip | u undo | c note | > < page | q quit";
+
+    /// <summary>The session's own keys (lower case; keys are read ignoring case), with what each does: no schema key may take one.</summary>
+    public static IReadOnlyDictionary<char, string> SessionKeys { get; } = new Dictionary<char, string>
+    {
+        ['a'] = "accept", ['x'] = "skip", ['u'] = "undo", ['c'] = "note", ['q'] = "quit", ['>'] = "next page", ['<'] = "previous page", ['?'] = "help",
+    };
+
+    /// <summary>The codebook's stance keys, in the order of its stances.</summary>
+    public static string StanceKeys => LabellingSchema.Codebook.Heads[0].Keys;
+
+    /// <summary>The help line of a session with the codebook's heads.</summary>
+    public static string Help { get; } = HelpFor(LabellingSchema.Codebook);
 
     private readonly LabelSessionOptions _options;
     private readonly IKeySource _keys;
     private readonly TextWriter? _plain;
     private readonly IAnsiConsole? _screen;
-    private readonly Dictionary<string, int>[] _counts = [new(), new()];
-    private readonly Stack<(int Paragraph, long Offset, string Stance, string Topic)> _history = new();
+    private readonly IReadOnlyList<SchemaHead> _heads;
+    private readonly Dictionary<char, (int Head, int Value)> _answerKeys = [];
+    private readonly string _help;
+    private readonly Dictionary<string, int>[] _counts;
+    private readonly Stack<(int Paragraph, long Offset, string[] Labels)> _history = new();
     private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
     private TextClassifier? _model;
     private Task<(TextClassifier? Model, string Message)>? _retraining;
@@ -45,6 +55,11 @@ public sealed class LabelSession
         _plain = plain;
         _screen = screen;
         _model = options.Model;
+        _heads = options.Labels.Schema.Heads;
+        _counts = [.. _heads.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
+        for (int h = 0; h < _heads.Count; h++)
+            for (int v = 0; v < _heads[h].Values.Count; v++) _answerKeys[_heads[h].Keys[v]] = (h, v);
+        _help = HelpFor(options.Labels.Schema);
         for (int i = 0; i < options.Paragraphs.Count; i++) _indexById.TryAdd(options.Paragraphs.Ids[i], i);
         CountExisting();
     }
@@ -67,6 +82,11 @@ public sealed class LabelSession
         }
     }
 
+    /// <summary>"keys: " with each head's keys, then the session's.</summary>
+    public static string HelpFor(LabellingSchema schema) =>
+        "keys: " + string.Join(" | ", schema.Heads.Select(h => string.Join(", ", h.Values.Select((v, i) => $"{h.Keys[i]} {v}")))) +
+        " | Enter/a accept suggestion | x skip | u undo | c note | > < page | q quit";
+
     /// <summary>Runs until quit, the end of the key stream, or nothing is left to label.</summary>
     public void Run()
     {
@@ -77,26 +97,19 @@ public sealed class LabelSession
             SwapRetrainedModel(queue, position);
             int p = queue[position];
             if (_options.Labels.IsLabelled(_options.Paragraphs.Ids[p])) { position++; continue; }
-            string? stance = null, topic = null, note = "";
+            var chosen = new string?[_heads.Count];
+            string note = "";
             bool next = false;
             while (!next)
             {
-                Render(p, stance, topic, note);
+                Render(p, chosen, note);
                 int key = _keys.ReadKey();
                 if (key == CancelKey) Cancelled = true;
                 if (key < 0 || key == CancelKey || key == 'q' || key == 'Q') return;
                 _message = "";
                 char k = char.ToLowerInvariant((char)key);
-                int stanceIndex = StanceKeys.IndexOf(k);
-                if (stanceIndex >= 0) stance = LabelSchema.Stances[stanceIndex];
-                else if (k is >= '1' and <= '7') topic = LabelSchema.Topics[k - '1'];
-                else if (k is '\n' or 'a')
-                {
-                    var s = Suggest(p);
-                    stance ??= s?.Stance;
-                    topic ??= s?.Topic;
-                    if (stance is null || topic is null) _message = $"no suggestion for {(stance is null ? "stance" : "topic")}: choose it with a key";
-                }
+                if (_answerKeys.TryGetValue(k, out var answer)) chosen[answer.Head] = _heads[answer.Head].Values[answer.Value];
+                else if (k is '\n' or 'a') Accept(p, chosen);
                 else if (k == 'x')
                 {
                     Skipped++;
@@ -114,7 +127,7 @@ public sealed class LabelSession
                         _message = $"cannot undo {_options.Paragraphs.Ids[last.Paragraph]}: the labels file was rewritten by someone else; edit it by hand";
                         continue;
                     }
-                    Count(last.Stance, last.Topic, -1);
+                    Count(last.Labels, -1);
                     Answered--;
                     queue.Insert(position, last.Paragraph);
                     _message = $"undid {_options.Paragraphs.Ids[last.Paragraph]}";
@@ -128,19 +141,20 @@ public sealed class LabelSession
                     note = (_keys.ReadLine() ?? "").Trim();
                 }
                 else if (k is ' ' or '\t') continue;
-                else if (k == '?') _message = Help;
+                else if (k == '?') _message = _help;
                 else if (k is '>' or '<' && _pages > 1) _page += k == '>' ? 1 : -1;
                 else _message = $"unknown key '{k}'; press ? for help";
 
-                if (stance is not null && topic is not null)
+                if (chosen.All(c => c is not null))
                 {
                     var id = _options.Paragraphs.Ids[p];
+                    var labels = chosen.Select(c => c!).ToArray();
                     long offset = _options.Labels.Append(new LabelRecord(id, _options.Paragraphs.Articles[p], _options.Paragraphs.Texts[p],
-                        stance, topic, _options.Annotator, note, DateTimeOffset.UtcNow));
-                    _history.Push((p, offset, stance, topic));
-                    Count(stance, topic, +1);
+                        labels, _options.Annotator, note, DateTimeOffset.UtcNow));
+                    _history.Push((p, offset, labels));
+                    Count(labels, +1);
                     Answered++;
-                    _message = $"saved {id}: {stance}, {topic}";
+                    _message = $"saved {id}: {string.Join(", ", labels)}";
                     position++;
                     next = true;
                     MaybeRetrain();
@@ -149,6 +163,15 @@ public sealed class LabelSession
         }
         _message = "nothing left to label";
         if (_plain is not null) _plain.WriteLine(_message);
+    }
+
+    /// <summary>Enter: every head not chosen yet takes the suggestion's label, if it has one.</summary>
+    private void Accept(int p, string?[] chosen)
+    {
+        var s = Suggest(p);
+        for (int h = 0; h < chosen.Length; h++) chosen[h] ??= s?.Labels[h];
+        int missing = Array.IndexOf(chosen, null);
+        if (missing >= 0) _message = $"no suggestion for {_heads[missing].Name}: choose it with a key";
     }
 
     private List<int> Order()
@@ -202,29 +225,32 @@ public sealed class LabelSession
             return predictions.Length == 0 ? 0 : sum / predictions.Length;
         }
         var r = _options.Rules?[p];
-        return r is null ? 0 : (r.StanceConfidence + r.TopicConfidence) / 2;
+        return r is null ? 0 : r.Confidences.Average();
     }
 
-    /// <summary>The suggestion Enter accepts: the model's when there is one, else the rules'.</summary>
+    /// <summary>The suggestion Enter accepts: per head the model's when it has one, else the rules'.</summary>
     private Suggestion? Suggest(int p)
     {
         var model = ModelSuggestion(p);
         var rules = _options.Rules?[p];
         if (model is null) return rules;
-        return model with { Stance = model.Stance ?? rules?.Stance, Topic = model.Topic ?? rules?.Topic };
+        return model with { Labels = [.. model.Labels.Select((l, h) => l ?? rules?.Labels[h])] };
     }
 
+    /// <summary>For each head, the model's head of that name, if it predicts one of the head's values.</summary>
     private Suggestion? ModelSuggestion(int p)
     {
         if (_model is null) return null;
-        string? stance = null, topic = null;
-        double sc = 0, tc = 0;
-        foreach (var h in _model.Predict(_options.Paragraphs.Texts[p]))
-        {
-            if (string.Equals(h.Head, LabelSchema.StanceColumn, StringComparison.OrdinalIgnoreCase) && LabelSchema.Stances.Contains(h.Label)) { stance = h.Label; sc = h.Confidence; }
-            if (string.Equals(h.Head, LabelSchema.TopicColumn, StringComparison.OrdinalIgnoreCase) && LabelSchema.Topics.Contains(h.Label)) { topic = h.Label; tc = h.Confidence; }
-        }
-        return new Suggestion("model", stance, sc, topic, tc, "");
+        var labels = new string?[_heads.Count];
+        var confidences = new double[_heads.Count];
+        foreach (var prediction in _model.Predict(_options.Paragraphs.Texts[p]))
+            for (int h = 0; h < _heads.Count; h++)
+                if (string.Equals(prediction.Head, _heads[h].Name, StringComparison.OrdinalIgnoreCase) && _heads[h].Find(prediction.Label) is { } label)
+                {
+                    labels[h] = label;
+                    confidences[h] = prediction.Confidence;
+                }
+        return new Suggestion("model", labels, confidences, "");
     }
 
     private void MaybeRetrain()
@@ -267,13 +293,13 @@ public sealed class LabelSession
 
     private void CountExisting()
     {
-        foreach (var (stance, topic) in _options.Labels.Existing) Count(stance, topic, +1);
+        foreach (var labels in _options.Labels.Existing) Count(labels, +1);
     }
 
-    private void Count(string stance, string topic, int delta)
+    private void Count(IReadOnlyList<string> labels, int delta)
     {
-        if (stance.Length > 0) _counts[0][stance] = _counts[0].GetValueOrDefault(stance) + delta;
-        if (topic.Length > 0) _counts[1][topic] = _counts[1].GetValueOrDefault(topic) + delta;
+        for (int h = 0; h < labels.Count; h++)
+            if (labels[h].Length > 0) _counts[h][labels[h]] = _counts[h].GetValueOrDefault(labels[h]) + delta;
     }
 
     private string Progress() => $"{ProgressSummary()} | {Counts()}";
@@ -281,13 +307,8 @@ public sealed class LabelSession
     private string ProgressSummary() =>
         string.Create(CultureInfo.InvariantCulture, $"labelled {_options.Labels.Labelled.Count}, remaining {Remaining}, this session {Answered}");
 
-    private string Counts()
-    {
-        var sb = new StringBuilder();
-        sb.Append("stance: ").Append(string.Join(", ", LabelSchema.Stances.Select(s => $"{s} {_counts[0].GetValueOrDefault(s)}")));
-        sb.Append(" | topic: ").Append(string.Join(", ", LabelSchema.Topics.Select(t => $"{t} {_counts[1].GetValueOrDefault(t)}")));
-        return sb.ToString();
-    }
+    private string Counts() =>
+        string.Join(" | ", _heads.Select((h, i) => $"{h.Name}: {string.Join(", ", h.Values.Select(v => $"{v} {_counts[i].GetValueOrDefault(v)}"))}"));
 
     private (int? Before, int? After) Neighbours(int p)
     {
@@ -297,17 +318,18 @@ public sealed class LabelSession
         return (before, after);
     }
 
-    private static string Describe(Suggestion? s) => s is null ? "-"
-        : string.Create(CultureInfo.InvariantCulture,
-            $"stance {s.Stance ?? "-"}{(s.Stance is null ? "" : $" ({s.StanceConfidence:0.00})")}, topic {s.Topic ?? "-"}{(s.Topic is null ? "" : $" ({s.TopicConfidence:0.00})")}{(s.Detail.Length > 0 ? $" [{s.Detail}]" : "")}");
+    private string Describe(Suggestion? s) => s is null ? "-"
+        : string.Join(", ", _heads.Select((h, i) => s.Labels[i] is { } label
+            ? string.Create(CultureInfo.InvariantCulture, $"{h.Name} {label} ({s.Confidences[i]:0.00})") : $"{h.Name} -"))
+          + (s.Detail.Length > 0 ? $" [{s.Detail}]" : "");
 
-    private void Render(int p, string? stance, string? topic, string note)
+    private void Render(int p, string?[] chosen, string note)
     {
         var rows = _options.Paragraphs;
         var (before, after) = Neighbours(p);
         var rules = _options.Rules?[p];
         var model = ModelSuggestion(p);
-        var choice = $"stance {stance ?? "?"}, topic {topic ?? "?"}{(note.Length > 0 ? $", note \"{note}\"" : "")}";
+        var choice = string.Join(", ", _heads.Select((h, i) => $"{h.Name} {chosen[i] ?? "?"}")) + (note.Length > 0 ? $", note \"{note}\"" : "");
         if (_plain is not null)
         {
             var w = _plain;
@@ -358,7 +380,7 @@ public sealed class LabelSession
         if (_message.Length > 0) Add(ScreenText.Wrap(_message, width), false);
         if (_options.Rules is not null) Add(ScreenText.Wrap($"rules: {Describe(rules)}", width), false);
         if (model is not null) Add(ScreenText.Wrap($"model: {Describe(model)}", width), false);
-        Add(ScreenText.Wrap(Help, width), true);
+        Add(ScreenText.Wrap(_help, width), true);
         // Neighbours are context: their first lines are enough.
         if (before is { } b) Add(ScreenText.Wrap("before: " + rows.Texts[b], width), true, 2);
         if (after is { } a) Add(ScreenText.Wrap("after: " + rows.Texts[a], width), true, 2);

@@ -3,6 +3,7 @@ using Classifier.Engine.Metrics;
 using Classifier.Engine.Pipeline;
 using Classifier.Text.Datasets;
 using Classifier.Text.Diagnostics;
+using Classifier.Text.Labelling;
 using Classifier.Trainer.Cli;
 
 namespace Classifier.Trainer.Labelling;
@@ -31,16 +32,24 @@ public sealed class Retrainer
     }
 
     /// <summary>The retrainer, or null with the reason retraining is off.</summary>
-    public static Retrainer? Prepare(TextClassifier model, string modelPath, string[] data, string[] trainOnly, out string? refusal)
+    public static Retrainer? Prepare(TextClassifier model, string modelPath, LabellingSchema schema, string[] data, string[] trainOnly, out string? refusal)
     {
         refusal = null;
+        var heads = model.Heads.Select(h => h.Name).ToArray();
+        // The answers train every head of the model, so each must be a head of the labels file.
+        var unlabelled = heads.Where(h => !schema.HeadNames.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unlabelled.Count > 0)
+        {
+            refusal = $"retraining is off: the model's head(s) {string.Join(", ", unlabelled)} are not in the labelling schema ({string.Join(", ", schema.HeadNames)}), " +
+                "so the answers cannot train them; label with a schema that has every head of the model, or --retrain-every 0";
+            return null;
+        }
         if (data.Length == 0)
         {
             refusal = $"retraining is off: {modelPath} records only a checksum of its training data, and retraining needs that data plus the new answers; " +
                 "give the files it was trained on with --train-data (and --train-only), or --retrain-every 0";
             return null;
         }
-        var heads = model.Heads.Select(h => h.Name).ToArray();
         var loaded = DatasetLoader.Load(data, trainOnly, [], 1f, ["text"], heads, null, _ => { });
         var sha = PipelineTrainer.Fingerprint(loaded, PipelineTrainer.AllRows(loaded.Count));
         if (!string.Equals(sha, model.Info.TrainingDataSha256, StringComparison.OrdinalIgnoreCase))
