@@ -11,6 +11,7 @@ public class SvgChartsTests
     {
         { ["pro-serbia", "pro-kosovo", "neutral"] },
         { ["x", "y"] },
+        { ["про-Косово & <Србија>", "café", "neutral"] },
         { ["a label name far longer than anyone would choose", "pro-kosovo", "WWWWWWWWWWWWWWWWWWWW"] },
         { ["security", "economy", "history", "energy", "law and justice", "elections", "culture and sport", "other"] },
     };
