@@ -81,14 +81,19 @@ public sealed record MulticlassMetrics(
     public double MacroRecall => MeanOverScored(c => c.Recall);
 
     /// <summary>F1 averaged with each class weighted by its support (scikit-learn's "weighted").</summary>
-    public double WeightedF1
+    public double WeightedF1 => SupportWeighted(c => c.F1);
+
+    /// <summary>Precision averaged with each class weighted by its support.</summary>
+    public double WeightedPrecision => SupportWeighted(c => c.Precision);
+
+    /// <summary>Recall averaged with each class weighted by its support (equal to micro-accuracy).</summary>
+    public double WeightedRecall => SupportWeighted(c => c.Recall);
+
+    private double SupportWeighted(Func<ClassMetrics, double> value)
     {
-        get
-        {
-            double sum = 0;
-            foreach (var c in PerClass) sum += c.F1 * c.Support;
-            return Count == 0 ? 0 : sum / Count;
-        }
+        double sum = 0;
+        foreach (var c in PerClass) sum += value(c) * c.Support;
+        return Count == 0 ? 0 : sum / Count;
     }
 
     private double MeanOverScored(Func<ClassMetrics, double> value)

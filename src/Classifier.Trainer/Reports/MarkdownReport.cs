@@ -22,7 +22,7 @@ public static class MarkdownReport
             md.AppendLine(CultureInfo.InvariantCulture, $"## {h.Head} ({m.Count} rows)");
             md.AppendLine();
             md.AppendLine("| metric | value |");
-            md.AppendLine("|---|---|");
+            md.AppendLine("|---|---:|");
             Row(md, "macro-F1", m.MacroF1);
             Interval(md, "macro-F1, 95% bootstrap interval", h.Intervals.MacroF1);
             Row(md, "macro precision", m.MacroPrecision);
@@ -42,9 +42,10 @@ public static class MarkdownReport
             Row(md, "expected calibration error", h.Reliability.ExpectedCalibrationError);
             md.AppendLine();
             md.AppendLine("| label | precision | recall | F1 | support |");
-            md.AppendLine("|---|---|---|---|---|");
-            foreach (var c in m.PerClass)
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Label} | {c.Precision:0.000} | {c.Recall:0.000} | {c.F1:0.000} | {c.Support} |");
+            md.AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var c in m.PerClass) ClassRow(md, c.Label, c.Precision, c.Recall, c.F1, c.Support);
+            ClassRow(md, "macro avg", m.MacroPrecision, m.MacroRecall, m.MacroF1, m.Count);
+            ClassRow(md, "weighted avg", m.WeightedPrecision, m.WeightedRecall, m.WeightedF1, m.Count);
             md.AppendLine();
             md.AppendLine("Confusion matrix (rows actual, columns predicted):");
             md.AppendLine();
@@ -52,7 +53,7 @@ public static class MarkdownReport
             foreach (var l in h.Labels) md.Append(CultureInfo.InvariantCulture, $" {l} |");
             md.AppendLine();
             md.Append("|---|");
-            foreach (var _ in h.Labels) md.Append("---|");
+            foreach (var _ in h.Labels) md.Append("---:|");
             md.AppendLine();
             for (int a = 0; a < h.Labels.Count; a++)
             {
@@ -66,13 +67,16 @@ public static class MarkdownReport
                 md.AppendLine("Most confident mistakes:");
                 md.AppendLine();
                 md.AppendLine("| id | actual | predicted | confidence | text |");
-                md.AppendLine("|---|---|---|---|---|");
+                md.AppendLine("|---|---|---|---:|---|");
                 foreach (var x in h.Mistakes)
                     md.AppendLine(CultureInfo.InvariantCulture, $"| {x.Id} | {x.Actual} | {x.Predicted} | {x.Confidence:0.00} | {Cell(x.Text)} |");
             }
         }
         return md.ToString();
     }
+
+    private static void ClassRow(StringBuilder md, string label, double precision, double recall, double f1, int support) =>
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {precision:0.000} | {recall:0.000} | {f1:0.000} | {support} |");
 
     private static void Interval(StringBuilder md, string name, BootstrapInterval interval) =>
         md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {interval.Low:0.000} – {interval.High:0.000} ({interval.Resamples} resamples of the rows) |");
