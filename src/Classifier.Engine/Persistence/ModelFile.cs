@@ -28,6 +28,8 @@ public static class ModelFile
     public static void Save(string path, TextClassifier model)
     {
         var entries = new Dictionary<string, byte[]> { ["featurizer.bin"] = Serialize(model.Featurizer.WriteTo) };
+        if (model.Info.TrainingTextHashes.Length > 0)
+            entries[TrainingRowsEntry] = Serialize(w => BinaryFormat.WriteLongs(w, model.Info.TrainingTextHashes));
         var heads = new List<ManifestHead>();
         for (int h = 0; h < model.Heads.Count; h++)
         {
@@ -139,6 +141,7 @@ public static class ModelFile
             manifest.Metrics.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, double>)kv.Value))
         {
             Selection = manifest.Selection is { Finished: not null, Stopped: not null } selection ? selection : null,
+            TrainingTextHashes = manifest.Entries.ContainsKey(TrainingRowsEntry) ? Parse(path, zip, manifest, TrainingRowsEntry, ReadSortedHashes) : [],
         };
         return new TextClassifier(featurizer, heads, info);
     }
@@ -189,6 +192,16 @@ public static class ModelFile
             foreach (var e in m.Entries.Values)
                 if (e.Sha256 is null) missing = "entries";
         if (missing is not null) throw new ModelFileException(path, $"{ManifestName} has a missing or null '{missing}' section (damaged or hand-edited)");
+    }
+
+    private const string TrainingRowsEntry = "training-rows.bin";
+
+    private static ulong[] ReadSortedHashes(BinaryReader reader)
+    {
+        var hashes = BinaryFormat.ReadLongs(reader);
+        for (int i = 1; i < hashes.Length; i++)
+            if (hashes[i] < hashes[i - 1]) throw new InvalidDataException("training text hashes are not sorted");
+        return hashes;
     }
 
     private static T Parse<T>(string path, ZipArchive zip, ModelManifest manifest, string name, Func<BinaryReader, T> parse)

@@ -62,7 +62,10 @@ public static class PipelineTrainer
             labelCounts[data.HeadNames[h]] = CountLabels(set, labelSets[h]);
         }
         var info = new ModelInfo(DateTimeOffset.UtcNow, ModelInfo.CurrentToolVersion, Fingerprint(data, rows), rows.Length, labelCounts,
-            new Dictionary<string, IReadOnlyDictionary<string, double>>());
+            new Dictionary<string, IReadOnlyDictionary<string, double>>())
+        {
+            TrainingTextHashes = TextHashes(texts),
+        };
         return new TextClassifier(featurizer, heads, info);
     }
 
@@ -122,6 +125,14 @@ public static class PipelineTrainer
     }
 
     /// <summary>SHA-256 over the training rows' texts and labels: tells whether two models saw the same data.</summary>
+    private static ulong[] TextHashes(string[] texts)
+    {
+        var hashes = new ulong[texts.Length];
+        for (int i = 0; i < texts.Length; i++) hashes[i] = ModelInfo.TextHash(texts[i]);
+        Array.Sort(hashes);
+        return hashes;
+    }
+
     public static string Fingerprint(LabelledDataset data, int[] rows)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

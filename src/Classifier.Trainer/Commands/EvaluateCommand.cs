@@ -37,6 +37,11 @@ public static class EvaluateCommand
         var heads = PresentHeads(model, dataPath, Warn);
         var data = LabelledCsvReader.Read(dataPath, new LabelledCsvOptions(textColumns, [.. heads.Select(h => model.Heads[h].Name)]), Warn);
         CheckLabelsKnown(model, heads, data, dataPath);
+        int seen = model.Info.CountTrainingTexts(data.Texts);
+        if (seen > 0)
+            Warn(seen == data.Count
+                ? $"all {data.Count} rows of {dataPath} are in the model's training data: these figures are on training data, not held out, and say little about new text"
+                : $"{seen} of {data.Count} rows of {dataPath} are in the model's training data: the figures mix training and held-out rows");
 
         var predictions = Ui.WithProgress(ui, "predicting", tick =>
         {

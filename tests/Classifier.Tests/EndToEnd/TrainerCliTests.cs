@@ -83,6 +83,26 @@ public class TrainerCliTests
     }
 
     [Fact]
+    public void Evaluate_warns_when_the_rows_are_the_models_training_data()
+    {
+        using var dir = new TempDir();
+        var train = dir.Write("train.csv", Fixtures.StanceCsv(articles: 12, seed: 3));
+        var other = dir.Write("other.csv", Fixtures.StanceCsv(articles: 4, seed: 99));
+        var model = dir.File("m.zip");
+        Assert.Equal(0, CliRun.Trainer("train", "--data", train, "--model", model, "--trainer", "nb", "--cv", "none").ExitCode);
+        Assert.Equal(72, ModelFile.Load(model).Info.TrainingTextHashes.Length);
+
+        var same = CliRun.Trainer("evaluate", "--model", model, "--data", train);
+        Assert.True(same.ExitCode == 0, same.ToString());
+        Assert.Contains("all 72 rows", same.Error);
+        Assert.Contains("training data", same.Error);
+
+        var heldOut = CliRun.Trainer("evaluate", "--model", model, "--data", other);
+        Assert.True(heldOut.ExitCode == 0, heldOut.ToString());
+        Assert.DoesNotContain("training data", heldOut.Error);
+    }
+
+    [Fact]
     public void Evaluate_scores_a_model_and_rejects_unseen_labels()
     {
         using var dir = new TempDir();
