@@ -8,8 +8,8 @@ public static class CommandHost
 {
     public static int Invoke(RootCommand root, string[] args, string program, TextWriter? output, TextWriter? error)
     {
-        output ??= Console.Out;
-        error ??= Console.Error;
+        output = GuardedWriter.StandardOutput(output);
+        error = GuardedWriter.StandardError(error);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

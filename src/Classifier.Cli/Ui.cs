@@ -1,27 +1,40 @@
+using System.Globalization;
 using Spectre.Console;
 
 namespace Classifier.Cli;
 
 /// <summary>
-/// Tables and progress go to standard error (so standard output stays clean for data and pipes); plain text when
-/// standard error is not a terminal, so CI logs stay readable.
+/// Consoles for tables and progress. Plain text when the stream is not a terminal, so logs and files stay readable;
+/// <c>$COLUMNS</c> sets the width of redirected tables and <c>NO_COLOR</c> turns colours off on a terminal.
 /// </summary>
 public static class Ui
 {
+    /// <summary>Width of tables written to a file or a pipe when <c>$COLUMNS</c> does not say: 80 would truncate the metric tables.</summary>
+    public const int RedirectedWidth = 140;
+
     public static IAnsiConsole Create(TextWriter writer, bool? forceInteractive = null)
     {
-        bool interactive = forceInteractive ?? (ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
+        bool interactive = forceInteractive ?? IsTerminal(writer);
+        bool colour = interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
-        // Redirected output has no width; 80 columns would truncate the metric tables in logs and files.
-        if (!interactive) console.Profile.Width = 140;
+        if (!interactive) console.Profile.Width = Width(Environment.GetEnvironmentVariable("COLUMNS"));
         return console;
     }
+
+    /// <summary>Whether <paramref name="writer"/> is a terminal: the program's own standard output or error, not redirected.</summary>
+    public static bool IsTerminal(TextWriter writer) => writer is GuardedWriter guarded
+        ? guarded.IsTerminal
+        : (ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected) || (ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected);
+
+    /// <summary>The width of redirected tables: <c>$COLUMNS</c> when it is a sensible number, else <see cref="RedirectedWidth"/>.</summary>
+    public static int Width(string? columns) =>
+        int.TryParse(columns, NumberStyles.None, CultureInfo.InvariantCulture, out int width) && width is >= 20 and <= 10_000 ? width : RedirectedWidth;
 
     /// <summary>Runs <paramref name="work"/> under a progress bar on interactive terminals, silently elsewhere.</summary>
     public static T WithProgress<T>(IAnsiConsole console, string title, Func<Action<double, string>, T> work)

@@ -85,6 +85,6 @@ public static class Program
         "csv" => new CsvResultWriter(output, classifier.Heads, options.Explain),
         "json" => new JsonResultWriter(output, lines: false, options, classifier.Heads),
         "jsonl" => new JsonResultWriter(output, lines: true, options, classifier.Heads),
-        _ => new TableResultWriter(Ui.Create(output, forceInteractive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected), classifier.Heads, options),
+        _ => new TableResultWriter(Ui.Create(output, forceInteractive: Ui.IsTerminal(output)), classifier.Heads, options),
     };
 }

@@ -35,7 +35,7 @@ public static class LabelCommand
             var args = new LabelArguments(parse.GetValue(input)!, parse.GetValue(labels)!, parse.GetValue(model), parse.GetValue(rules), parse.GetValue(order),
                 parse.GetValue(annotator)!, parse.GetValue(keys), parse.GetValue(seed), parse.GetValue(retrain), parse.GetValue(textCol)!, parse.GetValue(idCol)!);
             var output = parse.InvocationConfiguration.Output;
-            if (args.Keys is null && !Console.IsInputRedirected && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
+            if (args.Keys is null && !Console.IsInputRedirected && Ui.IsTerminal(output))
             {
                 // Ctrl-C arrives as a key and quits like q, instead of killing the process mid-way.
                 bool previous = Console.TreatControlCAsInput;
