@@ -14,6 +14,9 @@ public static class CommandHost
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) error.WriteLine($"{program}: {e.Message}");
+            foreach (var token in parse.UnmatchedTokens)
+                if (Suggestions.Nearest(token, Suggestions.Names(parse.CommandResult.Command)) is { } near)
+                    error.WriteLine($"{program}: '{token}': did you mean '{near}'?");
             error.WriteLine($"Run '{program} --help' for usage.");
             return ExitCodes.UsageError;
         }

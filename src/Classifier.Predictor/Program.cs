@@ -20,7 +20,7 @@ public static class Program
         var model = new Option<string?>("--model", "-m") { Description = "Model file. Default: $CLASSIFIER_MODEL, else models/default.zip." };
         var format = new Option<string>("--format", "-f") { Description = "table (for people), csv (a row per paragraph), json (an array of articles) or jsonl (an article per line).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json", "jsonl");
-        var topK = new Option<int>("--top-k", "-k") { Description = "How many labels to show per head, most probable first.", DefaultValueFactory = _ => 1 };
+        var topK = new Option<int>("--top-k", "-k") { Description = "How many labels to show per head, most probable first.", DefaultValueFactory = _ => 1 }.AtLeast(1, "2");
         var explain = new Option<bool>("--explain") { Description = "Show the n-grams that pushed each decision, with their contributions (linear models and naive Bayes)." };
         var textCol = new Option<string>("--text-col") { Description = "For CSV input: the column holding the article text.", DefaultValueFactory = _ => "text" };
         var idCol = new Option<string?>("--id-col") { Description = "For CSV input: the column holding the article id (default: file#row)." };
@@ -30,8 +30,9 @@ public static class Program
         {
             paths, model, format, topK, explain, textCol, idCol,
         };
+        paths.RejectingUnknownOptions(() => Suggestions.Names(root));
         root.SetAction((parse, ct) => Task.FromResult(Predict(parse, ct,
-            parse.GetValue(paths) ?? [], parse.GetValue(model), new PredictorOptions(parse.GetValue(format)!, Math.Max(1, parse.GetValue(topK)), parse.GetValue(explain)),
+            parse.GetValue(paths) ?? [], parse.GetValue(model), new PredictorOptions(parse.GetValue(format)!, parse.GetValue(topK), parse.GetValue(explain)),
             parse.GetValue(textCol)!, parse.GetValue(idCol), input ?? Console.In)));
         return CommandHost.Invoke(root, args, "predictor", output, error);
     }

@@ -14,6 +14,13 @@ public static class FileKind
     private const int Regular = 0x8000;
     private const int ModeOffset = 4;
 
+    /// <summary>Refuses a directory where a file is expected, with a message that says so (the OS only says "permission denied").</summary>
+    public static void RequireFile(string path)
+    {
+        if (Directory.Exists(path))
+            throw new Diagnostics.InputException("is a directory, not a file", path, hint: "give the path of a file");
+    }
+
     /// <summary>null for a regular file (or one that does not exist), else what it is, e.g. "a character device".</summary>
     public static string? NonRegular(string path)
     {

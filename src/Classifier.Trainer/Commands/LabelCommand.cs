@@ -22,7 +22,7 @@ public static class LabelCommand
         var annotator = new Option<string>("--annotator", "-a") { Description = "Your name, recorded with every answer.", DefaultValueFactory = _ => Environment.UserName };
         var keys = new Option<string?>("--keys") { Description = "Read keys from this file ('-' for standard input) and print plain text, for scripts and tests." };
         var seed = new Option<int>("--seed") { Description = "Seed of --order random.", DefaultValueFactory = _ => 1 };
-        var retrain = new Option<int>("--retrain-every") { Description = "With --model: retrain on the labels file every N answers and reorder (0: never).", DefaultValueFactory = _ => 20 };
+        var retrain = new Option<int>("--retrain-every") { Description = "With --model: retrain on the labels file every N answers and reorder (0: never).", DefaultValueFactory = _ => 20 }.AtLeast(0, "20");
         var textCol = new Option<string>("--text-col") { Description = "Column holding the text.", DefaultValueFactory = _ => "text" };
         var idCol = new Option<string>("--id-col") { Description = "Column holding the paragraph id.", DefaultValueFactory = _ => "id" };
         var command = new Command("label", "Label paragraphs for stance and topic, one key each; every answer is saved at once.\n" + LabelSession.Help +
