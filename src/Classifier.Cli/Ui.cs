@@ -36,7 +36,10 @@ public static class Ui
     public static int Width(string? columns) =>
         int.TryParse(columns, NumberStyles.None, CultureInfo.InvariantCulture, out int width) && width is >= 20 and <= 10_000 ? width : RedirectedWidth;
 
-    /// <summary>Runs <paramref name="work"/> under a progress bar on interactive terminals, silently elsewhere.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> under a progress bar on interactive terminals, silently elsewhere. The work reports
+    /// a fraction done (NaN when the total is unknown: the bar then only shows that it is alive) and what it is doing.
+    /// </summary>
     public static T WithProgress<T>(IAnsiConsole console, string title, Func<Action<double, string>, T> work)
     {
         if (!console.Profile.Capabilities.Interactive)
@@ -50,7 +53,8 @@ public static class Ui
                 var task = ctx.AddTask(title, maxValue: 1.0);
                 result = work((fraction, what) =>
                 {
-                    task.Value = Math.Clamp(fraction, 0, 1);
+                    task.IsIndeterminate = double.IsNaN(fraction);
+                    if (!task.IsIndeterminate) task.Value = Math.Clamp(fraction, 0, 1);
                     task.Description = Markup.Escape($"{title}: {what}");
                 });
                 task.Value = 1.0;

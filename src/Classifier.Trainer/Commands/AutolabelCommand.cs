@@ -43,7 +43,8 @@ public static class AutolabelCommand
         var gold = goldPath is null ? null : GoldLabels.Read(goldPath, idCol, Warn);
         var rows = ParagraphRows.Read(inPath, textCol, idCol, Warn);
         if (rows.Count == 0) throw new InputException("the input has no rows with text", inPath);
-        var weak = WeakLabeller.Run(ruleSet, rows.Ids, rows.Texts, ct);
+        var weak = Ui.WithProgress(ui, "labelling", tick => WeakLabeller.Run(ruleSet, rows.Ids, rows.Texts, ct,
+            done => tick((double)done / rows.Count, $"{done:N0} of {rows.Count:N0} rows")));
 
         AtomicFile.WriteText(outPath, writer =>
         {

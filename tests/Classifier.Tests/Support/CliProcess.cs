@@ -9,7 +9,7 @@ namespace Classifier.Tests.Support;
 public static class CliProcess
 {
     public static CliRun Run(string program, string[] args, string? stdoutFile = null, string? stderrFile = null,
-        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+        IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, program + ".dll");
         var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
@@ -26,7 +26,10 @@ public static class CliProcess
         foreach (var a in new[] { "-c", script, "sh", host, dll }.Concat(args)) start.ArgumentList.Add(a);
         if (stdoutFile is not null) start.Environment["CLI_STDOUT"] = stdoutFile;
         if (stderrFile is not null) start.Environment["CLI_STDERR"] = stderrFile;
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        // A null value removes the variable (such as a COLUMNS the test runner inherited).
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+            if (value is null) start.Environment.Remove(key);
+            else start.Environment[key] = value;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
