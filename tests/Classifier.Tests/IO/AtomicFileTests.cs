@@ -1,6 +1,9 @@
+using Classifier.Tests.Labelling;
 using Classifier.Tests.Support;
 using Classifier.Text.Diagnostics;
 using Classifier.Text.IO;
+using Classifier.Trainer.Commands;
+using Classifier.Trainer.Labelling;
 
 namespace Classifier.Tests.IO;
 
@@ -69,5 +72,26 @@ public sealed class AtomicFileTests
         Assert.Contains("/dev/null", run.Error);
         Assert.Contains("not a regular file", run.Error);
         Assert.NotNull(new FileInfo(link).LinkTarget);
+    }
+
+    [Fact]
+    public void A_symlinked_labels_file_gets_its_answers_in_the_target()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new TempDir();
+        var paragraphs = dir.Write("paragraphs.csv", LabellingFixtures.Paragraphs);
+        // A gold-style file without the labelled_at column: the session rewrites it once to add the column.
+        var target = dir.Write("shared/labels.csv", LabellingFixtures.Gold);
+        var link = dir.File("labels.csv");
+        File.CreateSymbolicLink(link, target);
+
+        var args = new LabelArguments(paragraphs, link, null, null, "sequential", "linked", "-");
+        LabelCommand.Execute(args, new ReaderKeySource(new StringReader("s1q")), new StringWriter(), null);
+
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Contains("labelled_at", LabellingFixtures.Columns(target));
+        var answered = LabellingFixtures.Rows(target).Last();
+        Assert.Equal("a:4", answered[0]);
+        Assert.Contains("linked", answered);
     }
 }
