@@ -18,10 +18,12 @@ public static class Ui
         bool colour = interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(writer),
+            Out = writer is GuardedWriter guarded ? new GuardedConsoleOutput(guarded) : new AnsiConsoleOutput(writer),
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+            // Spectre's own detection says "not interactive" whenever standard output is redirected, which would hide the
+            // progress bar on a terminal standard error exactly when results go to a file.
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
         });
         if (!interactive) console.Profile.Width = Width(Environment.GetEnvironmentVariable("COLUMNS"));
         return console;

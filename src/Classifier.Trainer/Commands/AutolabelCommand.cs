@@ -44,7 +44,7 @@ public static class AutolabelCommand
         var rows = ParagraphRows.Read(inPath, textCol, idCol, Warn);
         if (rows.Count == 0) throw new InputException("the input has no rows with text", inPath);
         var weak = Ui.WithProgress(ui, "labelling", tick => WeakLabeller.Run(ruleSet, rows.Ids, rows.Texts, ct,
-            done => tick((double)done / rows.Count, $"{done:N0} of {rows.Count:N0} rows")));
+            done => tick((double)done / rows.Count, done < rows.Count ? $"{done:N0} of {rows.Count:N0} rows" : "fitting the label model")));
 
         AtomicFile.WriteText(outPath, writer =>
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Classifier.Tests.Labelling;
 using Classifier.Tests.Support;
 using Classifier.Text.Labelling;
@@ -45,17 +44,31 @@ public sealed class StreamsTests
     [Fact]
     public void Standard_input_on_a_terminal_ends_at_the_first_ctrl_d()
     {
-        if (OperatingSystem.IsWindows() || !OnPath("python3")) return;
-        var dll = Path.Combine(AppContext.BaseDirectory, "predictor.dll");
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-c", PtyScript, "dotnet", dll, "--model", Model, "-" }) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        // The script types a paragraph and one Ctrl-D, and gives up (STILL RUNNING) if the predictor keeps waiting.
-        Assert.True(output.Contains("EXITED 0", StringComparison.Ordinal), output);
-        Assert.Contains("restraint", output[output.IndexOf("EXITED", StringComparison.Ordinal)..]);
+        if (!Pty.Available) return;
+        var (exited, screen) = Pty.Run($"exec dotnet {Dll("predictor")} --model {Model} -", "Officials said both sides must show restraint and keep talking.");
+        Assert.True(exited, screen);
+        Assert.Contains("neutral", screen);
     }
+
+    [Fact]
+    public void With_results_redirected_a_terminal_sees_the_progress_of_predictor_and_autolabel()
+    {
+        if (!Pty.Available) return;
+        using var dir = new TempDir();
+        var (predicted, predictorScreen) = Pty.Run($"exec dotnet {Dll("predictor")} --model {Model} {Seeds} > {dir.File("out.txt")}");
+        Assert.True(predicted, predictorScreen);
+        Assert.Contains("predicting: ", predictorScreen);
+        Assert.Contains("paragraphs", predictorScreen);
+        Assert.Contains("slant", File.ReadAllText(dir.File("out.txt")));
+
+        var rules = Path.Combine(Repo.Root, "data", "rules.json");
+        var paragraphs = Path.Combine(Repo.Root, "data", "paragraphs.csv");
+        var (labelled, autolabelScreen) = Pty.Run($"exec dotnet {Dll("trainer")} autolabel --rules {rules} --in {paragraphs} --out {dir.File("w.csv")} > {dir.File("summary.txt")}");
+        Assert.True(labelled, autolabelScreen);
+        Assert.Contains("labelling: ", autolabelScreen);
+    }
+
+    private static string Dll(string program) => Path.Combine(AppContext.BaseDirectory, program + ".dll");
 
     [Fact]
     public void The_weak_labeller_reports_progress_up_to_every_row()
@@ -73,39 +86,4 @@ public sealed class StreamsTests
 
     private static int Widest(string output) => output.Split('\n').Max(l => l.TrimEnd('\r').Length);
 
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, program)));
-
-    /// <summary>Runs the command on a pseudo-terminal, types a line and a single Ctrl-D, and says whether it exited.</summary>
-    private const string PtyScript = """
-        import os, pty, sys, time, select
-        pid, fd = pty.fork()
-        if pid == 0:
-            os.execvp(sys.argv[1], sys.argv[1:])
-        out = b""
-        def pump(seconds):
-            global out
-            end = time.time() + seconds
-            while time.time() < end:
-                ready, _, _ = select.select([fd], [], [], 0.1)
-                if ready:
-                    try: out += os.read(fd, 65536)
-                    except OSError: return
-        pump(2.0)  # let the program start reading before typing
-        os.write(fd, b"Officials said both sides must show restraint and keep talking.\n")
-        pump(0.5)
-        os.write(fd, b"\x04")
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            done, status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                pump(0.2)
-                print("EXITED", os.waitstatus_to_exitcode(status))
-                print(out.decode(errors="replace"))
-                sys.exit(0)
-            pump(0.2)
-        os.kill(pid, 9)
-        print("STILL RUNNING")
-        print(out.decode(errors="replace"))
-        """;
 }
