@@ -8,12 +8,15 @@ public static class CommandHost
 {
     public static int Invoke(RootCommand root, string[] args, string program, TextWriter? output, TextWriter? error)
     {
-        output ??= Console.Out;
-        error ??= Console.Error;
+        output = GuardedWriter.StandardOutput(output);
+        error = GuardedWriter.StandardError(error);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) error.WriteLine($"{program}: {e.Message}");
+            foreach (var token in parse.UnmatchedTokens)
+                if (Suggestions.Nearest(token, Suggestions.Names(parse.CommandResult.Command)) is { } near)
+                    error.WriteLine($"{program}: '{token}': did you mean '{near}'?");
             error.WriteLine($"Run '{program} --help' for usage.");
             return ExitCodes.UsageError;
         }

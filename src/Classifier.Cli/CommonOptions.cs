@@ -30,6 +30,36 @@ public static class CommonOptions
         Required = required,
     };
 
+    /// <summary>Makes values below <paramref name="minimum"/> a usage error (exit 2) instead of something silently adjusted later.</summary>
+    public static Option<int> AtLeast(this Option<int> option, int minimum, string example)
+    {
+        option.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value < minimum)
+                result.AddError($"{option.Name} must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, not {value.ToString(CultureInfo.InvariantCulture)} (for example {option.Name} {example})");
+        });
+        return option;
+    }
+
+    /// <summary>
+    /// A file argument that looks like an option ("--bogus") and names no file is a mistyped option: say so (exit 2),
+    /// with the nearest real option, instead of reporting a missing file.
+    /// </summary>
+    public static Argument<string[]> RejectingUnknownOptions(this Argument<string[]> paths, Func<IEnumerable<string>> options)
+    {
+        paths.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (value.Length < 2 || value[0] != '-' || File.Exists(value) || Directory.Exists(value)) continue;
+                var near = Suggestions.Nearest(value, options());
+                result.AddError($"unknown option '{value}'" + (near is null ? "" : $": did you mean '{near}'?"));
+            }
+        });
+        return paths;
+    }
+
     /// <summary>Parses "60s", "2m", "90" (seconds) into a time span.</summary>
     public static TimeSpan ParseDuration(string text)
     {

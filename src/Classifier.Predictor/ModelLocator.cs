@@ -10,12 +10,15 @@ public static class ModelLocator
 {
     public const string DefaultRelativePath = "models/default.zip";
 
-    public static string Resolve(string? explicitPath)
+    public static string Resolve(string? explicitPath) => Resolve(explicitPath, Environment.GetEnvironmentVariable("CLASSIFIER_MODEL"),
+        [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
+
+    /// <summary>The search itself, with the environment variable and the starting directories given (for tests).</summary>
+    public static string Resolve(string? explicitPath, string? fromEnvironment, IEnumerable<string> searchFrom)
     {
         if (!string.IsNullOrWhiteSpace(explicitPath)) return explicitPath;
-        var fromEnvironment = Environment.GetEnvironmentVariable("CLASSIFIER_MODEL");
         if (!string.IsNullOrWhiteSpace(fromEnvironment)) return fromEnvironment;
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        foreach (var start in searchFrom)
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
@@ -23,6 +26,8 @@ public static class ModelLocator
                 if (File.Exists(candidate)) return candidate;
             }
         }
-        throw new InputException("no model given and models/default.zip was not found", hint: "pass --model FILE or set CLASSIFIER_MODEL");
+        // A missing model is a model problem (exit 4) like a corrupt one, whoever was supposed to provide it.
+        throw new ModelFileException(DefaultRelativePath,
+            "no model given, and none was found in the current directory, its parents or beside the program (pass --model FILE or set CLASSIFIER_MODEL)");
     }
 }

@@ -11,6 +11,8 @@ namespace Classifier.Predictor;
 
 public static class Program
 {
+    private static readonly ParagraphSplitter Splitter = new(DropRules.Default);
+
     public static int Main(string[] args) => Run(args);
 
     /// <summary>Entry point shared by the executable and the end-to-end tests (which pass their own writers and input).</summary>
@@ -20,7 +22,7 @@ public static class Program
         var model = new Option<string?>("--model", "-m") { Description = "Model file. Default: $CLASSIFIER_MODEL, else models/default.zip." };
         var format = new Option<string>("--format", "-f") { Description = "table (for people), csv (a row per paragraph), json (an array of articles) or jsonl (an article per line).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json", "jsonl");
-        var topK = new Option<int>("--top-k", "-k") { Description = "How many labels to show per head, most probable first.", DefaultValueFactory = _ => 1 };
+        var topK = new Option<int>("--top-k", "-k") { Description = "How many labels to show per head, most probable first.", DefaultValueFactory = _ => 1 }.AtLeast(1, "2");
         var explain = new Option<bool>("--explain") { Description = "Show the n-grams that pushed each decision, with their contributions (linear models and naive Bayes)." };
         var textCol = new Option<string>("--text-col") { Description = "For CSV input: the column holding the article text.", DefaultValueFactory = _ => "text" };
         var idCol = new Option<string?>("--id-col") { Description = "For CSV input: the column holding the article id (default: file#row)." };
@@ -30,47 +32,65 @@ public static class Program
         {
             paths, model, format, topK, explain, textCol, idCol,
         };
+        paths.RejectingUnknownOptions(() => Suggestions.Names(root));
         root.SetAction((parse, ct) => Task.FromResult(Predict(parse, ct,
-            parse.GetValue(paths) ?? [], parse.GetValue(model), new PredictorOptions(parse.GetValue(format)!, Math.Max(1, parse.GetValue(topK)), parse.GetValue(explain)),
-            parse.GetValue(textCol)!, parse.GetValue(idCol), input ?? Console.In)));
+            parse.GetValue(paths) ?? [], parse.GetValue(model), new PredictorOptions(parse.GetValue(format)!, parse.GetValue(topK), parse.GetValue(explain)),
+            parse.GetValue(textCol)!, parse.GetValue(idCol), input)));
         return CommandHost.Invoke(root, args, "predictor", output, error);
     }
 
     private static int Predict(ParseResult parse, CancellationToken ct, string[] paths, string? modelPath, PredictorOptions options,
-        string textColumn, string? idColumn, TextReader stdin)
+        string textColumn, string? idColumn, TextReader? input)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         if (paths.Length == 0)
         {
             // Waiting on a terminal for text nobody is going to type looks like a hang; say what is expected instead.
-            if (ReferenceEquals(stdin, Console.In) && !Console.IsInputRedirected)
+            if (StandardInput.IsTerminal(input))
                 throw new UsageException("no input: give files or directories of articles, or pipe text in", "for example: predictor seeds/   or   cat article.txt | predictor -");
             paths = ["-"];
         }
         var classifier = ModelFile.Load(ModelLocator.Resolve(modelPath));
-        var splitter = new ParagraphSplitter(DropRules.Default);
+        var stdin = input ?? StandardInput.Open();
         using var writer = CreateWriter(options, output, classifier);
-        int articles = 0;
-        foreach (var article in ArticleReader.Read(paths, textColumn, idColumn, stdin, w => error.WriteLine($"predictor: warning: {w}")))
+        // A progress bar only when the results go elsewhere: drawn on the terminal that shows the table, it would garble it.
+        var progress = Ui.IsTerminal(output) ? Ui.Create(error, forceInteractive: false) : Ui.Create(error);
+        var files = ArticleReader.ResolveFiles(paths);
+        // Text files are one article each, so they measure progress; a CSV of articles has an unknown number of rows.
+        bool countable = files.All(f => !f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
+        int articles = Ui.WithProgress(progress, "predicting", tick =>
         {
-            ct.ThrowIfCancellationRequested();
-            var paragraphs = splitter.Split(article).Kept;
-            var texts = new string[paragraphs.Count];
-            for (int i = 0; i < texts.Length; i++) texts[i] = paragraphs[i].Text;
-            var predictions = classifier.PredictAll(texts, ct);
-            var results = new List<ParagraphResult>(paragraphs.Count);
-            for (int i = 0; i < paragraphs.Count; i++)
+            int done = 0, paragraphs = 0;
+            foreach (var article in ArticleReader.Read(paths, textColumn, idColumn, stdin, w => error.WriteLine($"predictor: warning: {w}")))
             {
-                var p = paragraphs[i];
-                results.Add(new ParagraphResult(p.Id, p.Index, p.Text, predictions[i], options.Explain ? Explain(classifier, p.Text, predictions[i], options) : null));
+                ct.ThrowIfCancellationRequested();
+                paragraphs += Score(article, classifier, options, writer, ct);
+                done++;
+                tick(countable ? (double)done / files.Count : double.NaN, $"{done:N0} articles, {paragraphs:N0} paragraphs");
             }
-            writer.Write(new ArticleResult(article.Id, article.Source, results, ArticleScorer.Summarize(article.Id, classifier.Heads, predictions)));
-            articles++;
-        }
+            return done;
+        });
         writer.Complete();
         if (articles == 0) throw new InputException("no articles found in the input", string.Join(", ", paths));
         return ExitCodes.Success;
+    }
+
+    /// <summary>Predicts and writes one article; returns its paragraph count.</summary>
+    private static int Score(Article article, TextClassifier classifier, PredictorOptions options, IResultWriter writer, CancellationToken ct)
+    {
+        var paragraphs = Splitter.Split(article).Kept;
+        var texts = new string[paragraphs.Count];
+        for (int i = 0; i < texts.Length; i++) texts[i] = paragraphs[i].Text;
+        var predictions = classifier.PredictAll(texts, ct);
+        var results = new List<ParagraphResult>(paragraphs.Count);
+        for (int i = 0; i < paragraphs.Count; i++)
+        {
+            var p = paragraphs[i];
+            results.Add(new ParagraphResult(p.Id, p.Index, p.Text, predictions[i], options.Explain ? Explain(classifier, p.Text, predictions[i], options) : null));
+        }
+        writer.Write(new ArticleResult(article.Id, article.Source, results, ArticleScorer.Summarize(article.Id, classifier.Heads, predictions)));
+        return paragraphs.Count;
     }
 
     private static IReadOnlyList<TermContribution>[] Explain(TextClassifier classifier, string text, HeadPrediction[] prediction, PredictorOptions options)
@@ -85,6 +105,6 @@ public static class Program
         "csv" => new CsvResultWriter(output, classifier.Heads, options.Explain),
         "json" => new JsonResultWriter(output, lines: false, options, classifier.Heads),
         "jsonl" => new JsonResultWriter(output, lines: true, options, classifier.Heads),
-        _ => new TableResultWriter(Ui.Create(output, forceInteractive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected), classifier.Heads, options),
+        _ => new TableResultWriter(Ui.Create(output, forceInteractive: Ui.IsTerminal(output)), classifier.Heads, options),
     };
 }

@@ -43,6 +43,7 @@ public static class PipelineTrainer
     public static TextClassifier Fit(LabelledDataset data, int[] rows, IReadOnlyList<string>[] labelSets, PipelineOptions options,
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (HeadNames.Problem(data.HeadNames) is { } problem) throw new ArgumentException(problem, nameof(data));
         var texts = new string[rows.Length];
         for (int i = 0; i < rows.Length; i++) texts[i] = data.Texts[rows[i]];
         progress?.Report("featurizing");

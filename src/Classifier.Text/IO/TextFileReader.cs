@@ -8,6 +8,7 @@ public static class TextFileReader
     /// <summary>Opens <paramref name="path"/> for streaming reads; <paramref name="warn"/> receives the fallback-encoding warning, if any.</summary>
     public static StreamReader Open(string path, Action<string>? warn = null)
     {
+        FileKind.RequireFile(path);
         var stream = TextEncodingDetector.OpenForRead(path);
         try
         {

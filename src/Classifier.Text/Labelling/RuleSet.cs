@@ -44,6 +44,7 @@ public sealed class RuleSet
     public static RuleSet Load(string path, TimeSpan? timeout = null)
     {
         string json;
+        IO.FileKind.RequireFile(path);
         try
         {
             json = File.ReadAllText(path);

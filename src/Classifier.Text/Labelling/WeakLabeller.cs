@@ -5,7 +5,12 @@ namespace Classifier.Text.Labelling;
 /// <summary>Applies a rule set to texts and combines the votes of each head with the <see cref="LabelModel"/>.</summary>
 public static class WeakLabeller
 {
-    public static WeakLabels Run(RuleSet rules, IReadOnlyList<string> ids, IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    /// <summary>Rows between two calls of the progress callback: often enough for a progress bar, rarely enough to cost nothing.</summary>
+    public const int ProgressEvery = 1000;
+
+    /// <summary>Fires the rules on every text and fits each head's label model; <paramref name="rowsDone"/>, when given, hears the number of rows done every <see cref="ProgressEvery"/> rows and at the end.</summary>
+    public static WeakLabels Run(RuleSet rules, IReadOnlyList<string> ids, IReadOnlyList<string> texts, CancellationToken cancellationToken = default,
+        Action<int>? rowsDone = null)
     {
         int n = texts.Count;
         var fires = new bool[n][];
@@ -13,11 +18,13 @@ public static class WeakLabeller
         for (int i = 0; i < n; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (i % ProgressEvery == 0 && i > 0) rowsDone?.Invoke(i);
             fires[i] = rules.Fire(texts[i], ids[i]);
             var names = new List<string>();
             for (int r = 0; r < fires[i].Length; r++) if (fires[i][r]) names.Add(rules.Rules[r].Name);
             fired[i] = [.. names];
         }
+        rowsDone?.Invoke(n);
         var heads = new List<HeadWeakLabels>();
         foreach (var head in rules.Heads)
         {

@@ -23,7 +23,7 @@ public static class AutolabelCommand
         var report = new Option<string?>("--report") { Description = "Also write the rule table as Markdown to this file." };
         var textCol = new Option<string>("--text-col") { Description = "Column holding the text.", DefaultValueFactory = _ => "text" };
         var idCol = new Option<string>("--id-col") { Description = "Column holding the row id (shared with the gold file).", DefaultValueFactory = _ => "id" };
-        var timeout = new Option<int>("--regex-timeout") { Description = "Match timeout of each rule pattern, in milliseconds.", DefaultValueFactory = _ => 100 };
+        var timeout = new Option<int>("--regex-timeout") { Description = "Match timeout of each rule pattern, in milliseconds.", DefaultValueFactory = _ => 100 }.AtLeast(1, "100");
         var command = new Command("autolabel", "Label paragraphs with rules, combining their votes with a label model (Dawid-Skene EM, weighted majority vote as fallback).\n" +
             "Example: trainer autolabel --rules data/rules.json --in data/paragraphs.csv --out data/weak.csv --gold data/labels.csv")
         {
@@ -38,13 +38,13 @@ public static class AutolabelCommand
         string textCol, string idCol, int timeoutMs)
     {
         var ui = Ui.Create(parse.InvocationConfiguration.Error);
-        if (timeoutMs <= 0) throw new InputException("--regex-timeout must be positive", hint: "for example --regex-timeout 100");
         var ruleSet = RuleSet.Load(rulesPath, TimeSpan.FromMilliseconds(timeoutMs));
         void Warn(string w) => ui.MarkupLineInterpolated($"[yellow]warning:[/] {w}");
         var gold = goldPath is null ? null : GoldLabels.Read(goldPath, idCol, Warn);
         var rows = ParagraphRows.Read(inPath, textCol, idCol, Warn);
         if (rows.Count == 0) throw new InputException("the input has no rows with text", inPath);
-        var weak = WeakLabeller.Run(ruleSet, rows.Ids, rows.Texts, ct);
+        var weak = Ui.WithProgress(ui, "labelling", tick => WeakLabeller.Run(ruleSet, rows.Ids, rows.Texts, ct,
+            done => tick((double)done / rows.Count, done < rows.Count ? $"{done:N0} of {rows.Count:N0} rows" : "fitting the label model")));
 
         AtomicFile.WriteText(outPath, writer =>
         {

@@ -75,7 +75,8 @@ public static class EvaluateCommand
         if (perHead.Count == 0)
             throw new InputException("no row has a label for any of the model's heads", dataPath, hint: "fill at least one label column to evaluate it");
         var evaluation = EvaluationReport.Build($"Evaluation of {Path.GetFileName(modelPath)}", dataPath, modelPath, [.. perHead], data.Texts, data.Ids);
-        Tables.Summary(ui, evaluation);
+        // The figures are the command's result: standard output, so '> file' keeps them; progress and warnings stay on standard error.
+        Tables.Summary(Ui.Create(parse.InvocationConfiguration.Output), evaluation);
         if (reportDir is not null)
         {
             ReportWriter.Write(reportDir, evaluation);

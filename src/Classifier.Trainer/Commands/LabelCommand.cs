@@ -22,7 +22,7 @@ public static class LabelCommand
         var annotator = new Option<string>("--annotator", "-a") { Description = "Your name, recorded with every answer.", DefaultValueFactory = _ => Environment.UserName };
         var keys = new Option<string?>("--keys") { Description = "Read keys from this file ('-' for standard input) and print plain text, for scripts and tests." };
         var seed = new Option<int>("--seed") { Description = "Seed of --order random.", DefaultValueFactory = _ => 1 };
-        var retrain = new Option<int>("--retrain-every") { Description = "With --model and --train-data: retrain on the model's data plus the answers every N answers, keep the result if it cross-validates no worse, and reorder (0: never).", DefaultValueFactory = _ => 20 };
+        var retrain = new Option<int>("--retrain-every") { Description = "With --model and --train-data: retrain on the model's data plus the answers every N answers, keep the result if it cross-validates no worse, and reorder (0: never).", DefaultValueFactory = _ => 20 }.AtLeast(0, "20");
         var trainData = new Option<string[]>("--train-data") { Description = "The labelled CSV(s) the model was trained on (its 'trainer train --data'), checked against the model's manifest; needed to retrain." };
         var trainOnly = new Option<string[]>("--train-only") { Description = "The model's '--train-only' CSV(s), e.g. data/supplement.csv." };
         var textCol = new Option<string>("--text-col") { Description = "Column holding the text.", DefaultValueFactory = _ => "text" };
@@ -39,7 +39,7 @@ public static class LabelCommand
                 parse.GetValue(annotator)!, parse.GetValue(keys), parse.GetValue(seed), parse.GetValue(retrain), parse.GetValue(textCol)!, parse.GetValue(idCol)!,
                 parse.GetValue(trainData) ?? [], parse.GetValue(trainOnly) ?? [], parse.GetValue(schema));
             var output = parse.InvocationConfiguration.Output;
-            if (args.Keys is null && !Console.IsInputRedirected && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
+            if (args.Keys is null && !Console.IsInputRedirected && Ui.IsTerminal(output))
             {
                 // Ctrl-C arrives as a key and cancels the session cleanly (exit 130), instead of killing the process mid-way.
                 bool previous = Console.TreatControlCAsInput;

@@ -139,6 +139,8 @@ public static class TrainCommand
 
         var dataset = DatasetLoader.Load(args.Data, args.TrainOnly, args.Weak, args.WeakWeight, args.TextColumns, args.LabelColumns, args.GroupColumn,
             w => ui.MarkupLineInterpolated($"[yellow]warning:[/] {w}"), args.AutoGroup);
+        if (HeadNames.Problem(dataset.HeadNames) is { } problem)
+            throw new UsageException($"--label-col: {problem}", "rename the column in the CSV (for example to label) and pass that name");
         ui.MarkupLineInterpolated($"Loaded {dataset.Count} rows ({CountTrainOnly(dataset)} train-only) with heads: {string.Join(", ", dataset.HeadNames)}.");
 
         var classWeighting = ParseClassWeights(args.ClassWeights, dataset);

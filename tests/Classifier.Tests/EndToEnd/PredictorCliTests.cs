@@ -106,8 +106,16 @@ public sealed class PredictorCliTests : IClassFixture<PredictorCliTests.TrainedM
     {
         var run = CliRun.Predictor(["--model", _model.Path, "-"], Fixtures.Article("neutral"));
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("stance", run.Output);
-        Assert.Contains("slant", run.Output);
+        // The article's cue words are all neutral ones and its topic cue is "police": the table must show that.
+        var article = Assert.Single(TableOutput.Parse(run.Output));
+        Assert.Equal(article.Paragraphs, article.Rows.Count);
+        Assert.Equal("neutral", article.MainLabels["stance"]);
+        Assert.StartsWith("security", article.MainLabels["topic"]);
+        var cued = article.Rows.Where(row => row[3].Contains("restraint", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, cued.Count);
+        Assert.All(cued, row => Assert.StartsWith("neutral ", row[1]));
+        Assert.All(cued, row => Assert.StartsWith("security ", row[2]));
+        Assert.InRange(double.Parse(article.Slant!, System.Globalization.CultureInfo.InvariantCulture), -0.5, 0.5);
     }
 
     [Fact]
