@@ -31,7 +31,7 @@ public static class IngestCommand
         };
         paths.RejectingUnknownOptions(() => Suggestions.Names(command));
         command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct, parse.GetValue(paths) ?? [], parse.GetValue(output)!,
-            parse.GetValue(textCol)!, parse.GetValue(idCol), parse.GetValue(rules), parse.GetValue(explain), input ?? Console.In, progress)));
+            parse.GetValue(textCol)!, parse.GetValue(idCol), parse.GetValue(rules), parse.GetValue(explain), input ?? StandardInput.Open(), progress)));
         return command;
     }
 

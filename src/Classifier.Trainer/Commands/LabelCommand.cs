@@ -1,3 +1,4 @@
+using Classifier.Text.IO;
 using System.CommandLine;
 using Classifier.Cli;
 using Classifier.Engine.Persistence;
@@ -54,6 +55,7 @@ public static class LabelCommand
                 }
             }
             if (args.Keys is null || args.Keys == "-") return Execute(args, new ReaderKeySource(Console.In), output, null);
+            FileKind.RequireFile(args.Keys);
             StreamReader reader;
             try
             {

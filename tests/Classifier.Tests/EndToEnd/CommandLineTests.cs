@@ -59,6 +59,7 @@ public sealed class CommandLineTests
             CliRun.Trainer("autolabel", "--rules", folder, "--in", labels, "--out", dir.File("w.csv")),
             CliRun.Trainer("agreement", folder, labels),
             CliRun.Trainer("evaluate", "--model", Model, "--data", folder),
+            CliRun.Trainer("label", "--in", Path.Combine(Repo.Root, "data", "paragraphs.csv"), "--labels", dir.File("l.csv"), "--keys", folder),
         ];
         foreach (var run in runs)
         {
