@@ -204,13 +204,22 @@ public static class ModelFile
         return hashes;
     }
 
+    /// <summary>An entry the manifest lists but the archive lacks: a stranger in its place means a damaged name.</summary>
+    private static string MissingEntry(ZipArchive zip, ModelManifest manifest, string name)
+    {
+        var strangers = zip.Entries.Select(e => e.FullName).Where(n => n != ManifestName && !manifest.Entries.ContainsKey(n)).ToList();
+        return strangers.Count > 0
+            ? $"is damaged: entry '{name}' is not in the archive, which holds an unknown entry '{strangers[0]}' instead (a damaged name)"
+            : $"is incomplete: entry '{name}' is missing";
+    }
+
     private static T Parse<T>(string path, ZipArchive zip, ModelManifest manifest, string name, Func<BinaryReader, T> parse)
     {
         if (!manifest.Entries.TryGetValue(name, out var declared))
             throw new ModelFileException(path, $"the manifest has no checksum for entry '{name}'");
         if (declared.Bytes < 0 || declared.Bytes > MaxEntryBytes)
             throw new ModelFileException(path, $"entry '{name}' declares {declared.Bytes} bytes, outside the allowed range");
-        var entry = zip.GetEntry(name) ?? throw new ModelFileException(path, $"entry '{name}' is missing (the file is incomplete)");
+        var entry = zip.GetEntry(name) ?? throw new ModelFileException(path, MissingEntry(zip, manifest, name));
         if (entry.Length != declared.Bytes)
             throw new ModelFileException(path, $"entry '{name}' is {entry.Length} bytes but the manifest declares {declared.Bytes} (tampered or damaged)");
         var bytes = ReadEntry(path, entry, declared.Bytes);

@@ -37,11 +37,16 @@ public sealed class TextClassifier
     }
 
     /// <summary>Predicts every head for one text. Thread-safe.</summary>
-    public HeadPrediction[] Predict(string text) => Predict(Featurizer.Transform(text));
+    public HeadPrediction[] Predict(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Predict(Featurizer.Transform(text));
+    }
 
     /// <summary>Predicts every head for already featurized text. Thread-safe.</summary>
     public HeadPrediction[] Predict(SparseVector features)
     {
+        ArgumentNullException.ThrowIfNull(features);
         var result = new HeadPrediction[Heads.Count];
         for (int h = 0; h < Heads.Count; h++)
         {
@@ -57,6 +62,7 @@ public sealed class TextClassifier
     /// <summary>Predicts many texts on all cores; the order of the results is the order of the texts.</summary>
     public HeadPrediction[][] PredictAll(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         var result = new HeadPrediction[texts.Count][];
         Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => result[i] = Predict(texts[i]));
         return result;
@@ -68,6 +74,9 @@ public sealed class TextClassifier
     /// </summary>
     public IReadOnlyList<TermContribution> Explain(string text, int headIndex, string label, int top = 5)
     {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentOutOfRangeException.ThrowIfNegative(headIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(headIndex, Heads.Count);
         var labels = new string?[Heads.Count];
         labels[headIndex] = label;
         return ExplainAll(text, labels, top)[headIndex];
@@ -79,6 +88,10 @@ public sealed class TextClassifier
     /// </summary>
     public IReadOnlyList<TermContribution>[] ExplainAll(string text, IReadOnlyList<string?> labels, int top = 5)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Count != Heads.Count) throw new ArgumentException($"one label (or null) per head: the model has {Heads.Count} heads, {labels.Count} labels were given", nameof(labels));
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
         var result = new IReadOnlyList<TermContribution>[Heads.Count];
         Array.Fill(result, []);
         bool any = false;

@@ -68,4 +68,17 @@ public sealed class ExplanationTests
             }
         }
     }
+
+    [Fact]
+    public void Bad_arguments_get_argument_exceptions_naming_the_parameter()
+    {
+        var classifier = Train("nb");
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => classifier.Predict((string)null!)).ParamName);
+        Assert.Equal("texts", Assert.Throws<ArgumentNullException>(() => classifier.PredictAll(null!)).ParamName);
+        Assert.Equal("headIndex", Assert.Throws<ArgumentOutOfRangeException>(() => classifier.Explain("Kurti", 1, "neutral")).ParamName);
+        Assert.Equal("headIndex", Assert.Throws<ArgumentOutOfRangeException>(() => classifier.Explain("Kurti", -1, "neutral")).ParamName);
+        Assert.Equal("label", Assert.Throws<ArgumentNullException>(() => classifier.Explain("Kurti", 0, null!)).ParamName);
+        Assert.Equal("labels", Assert.Throws<ArgumentException>(() => classifier.ExplainAll("Kurti", ["neutral", "neutral"])).ParamName);
+        Assert.Empty(classifier.Explain("Kurti", 0, "no-such-label"));
+    }
 }

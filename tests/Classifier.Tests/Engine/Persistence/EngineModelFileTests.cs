@@ -321,6 +321,24 @@ public class EngineModelFileTests
     }
 
     [Fact]
+    public void An_entry_whose_name_is_damaged_is_reported_as_damaged_not_missing()
+    {
+        using var dir = new TempDir();
+        var path = Saved(dir);
+        var bytes = File.ReadAllBytes(path);
+        // Damage the name in both the local header and the central directory: "head-0.bin" -> "head-0.bXn".
+        var name = System.Text.Encoding.ASCII.GetBytes("head-0.bin");
+        int damaged = 0;
+        for (int i = 0; i + name.Length <= bytes.Length; i++)
+            if (bytes.AsSpan(i, name.Length).SequenceEqual(name)) { bytes[i + 8] = (byte)'X'; damaged++; }
+        Assert.Equal(2, damaged);
+        File.WriteAllBytes(path, bytes);
+        var ex = LoadFails(path);
+        Assert.Contains("damaged", ex.Message);
+        Assert.Contains("head-0.bXn", ex.Message);
+    }
+
+    [Fact]
     public void Manifest_with_missing_or_null_sections_is_a_model_error()
     {
         using var dir = new TempDir();
