@@ -82,7 +82,8 @@ public static class Program
         var paragraphs = Splitter.Split(article).Kept;
         var texts = new string[paragraphs.Count];
         for (int i = 0; i < texts.Length; i++) texts[i] = paragraphs[i].Text;
-        var predictions = classifier.PredictAll(texts, ct);
+        ct.ThrowIfCancellationRequested();
+        var predictions = classifier.PredictArticle(texts);
         var results = new List<ParagraphResult>(paragraphs.Count);
         for (int i = 0; i < paragraphs.Count; i++)
         {

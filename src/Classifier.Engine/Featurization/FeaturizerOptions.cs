@@ -42,6 +42,13 @@ public sealed record FeaturizerOptions
     /// </summary>
     public string? RuleFeatures { get; init; }
 
+    /// <summary>
+    /// Weight of the article-context block: the normalised mean of the article's paragraph vectors, appended to each
+    /// paragraph's own features in a copy of the feature space, so an outlet's framing elsewhere in the article is
+    /// evidence for an ambiguous paragraph. 0 turns it off. Default 0.
+    /// </summary>
+    public float ContextWeight { get; init; }
+
     public void Validate()
     {
         if (WordNgrams is < 1 or > 3) throw new ArgumentException($"WordNgrams must be 1, 2 or 3, not {WordNgrams}.");
@@ -49,6 +56,7 @@ public sealed record FeaturizerOptions
             throw new ArgumentException($"character n-gram range {CharNgramMin}..{CharNgramMax} must satisfy 1 <= min <= max <= 8.");
         if (HashBits is < 4 or > 24) throw new ArgumentException($"HashBits must be between 4 and 24, not {HashBits}.");
         if (VoiceNgrams && LearnVocabulary) throw new ArgumentException("voice n-grams need hashing; they do not work with a learned vocabulary yet.");
+        if (!(ContextWeight >= 0) || ContextWeight > 10) throw new ArgumentException($"ContextWeight must be between 0 and 10, not {ContextWeight}.");
         if (MinCount < 1) throw new ArgumentException($"MinCount must be at least 1, not {MinCount}.");
     }
 }

@@ -45,6 +45,8 @@ public sealed class FittedFeaturizer
             _rules = new RuleFeatures(rules);
             FeatureCount += _rules.Count;
         }
+        ContextBlockStart = FeatureCount;
+        if (options.ContextWeight > 0) FeatureCount *= 2;
         Idf = idf ?? new float[FeatureCount];
         if (Idf.Length != FeatureCount) throw new ArgumentException($"{Idf.Length} IDF weights for {FeatureCount} features.");
     }
@@ -61,8 +63,14 @@ public sealed class FittedFeaturizer
     /// <summary>The first voice-marked feature (where the next block starts when that block is off).</summary>
     public int VoiceBlockStart { get; }
 
-    /// <summary>The first rule feature (the feature count when rule features are off).</summary>
+    /// <summary>The first rule feature (where the next block starts when rule features are off).</summary>
     public int RuleBlockStart { get; }
+
+    /// <summary>
+    /// The first article-context feature: context feature <c>ContextBlockStart + j</c> is feature j averaged over the
+    /// article (the feature count when context is off).
+    /// </summary>
+    public int ContextBlockStart { get; }
 
     /// <summary>Bits of a sort key: the feature index shifted left once for the sign.</summary>
     private int KeyBits => 32 - int.LeadingZeroCount(2 * FeatureCount - 1);
@@ -70,11 +78,65 @@ public sealed class FittedFeaturizer
     /// <summary>Inverse document frequency per feature, learned at fit time.</summary>
     internal float[] Idf { get; }
 
+    /// <summary>One text as an article of its own (its context block, if any, is itself).</summary>
     public SparseVector Transform(string text)
+    {
+        var v = TransformParagraph(text);
+        return Options.ContextWeight > 0 ? WithContext([v], [0])[0] : v;
+    }
+
+    /// <summary>The paragraphs of one article, each with the article as its context.</summary>
+    public SparseVector[] TransformArticle(IReadOnlyList<string> paragraphs)
+    {
+        var vectors = new SparseVector[paragraphs.Count];
+        Parallel.For(0, paragraphs.Count, i => vectors[i] = TransformParagraph(paragraphs[i]));
+        return Options.ContextWeight > 0 ? WithContext(vectors, new int[vectors.Length]) : vectors;
+    }
+
+    private SparseVector TransformParagraph(string text)
     {
         var v = CountTerms(text);
         Weigh(v);
         return WithRules(v, text);
+    }
+
+    /// <summary>
+    /// Appends to every vector its group's context: the mean of the group's vectors, scaled to unit L2 norm times
+    /// <see cref="FeaturizerOptions.ContextWeight"/>, shifted into the context block. Unchanged when context is off.
+    /// </summary>
+    internal SparseVector[] WithContext(SparseVector[] vectors, IReadOnlyList<int> groups)
+    {
+        if (Options.ContextWeight <= 0) return vectors;
+        var members = new Dictionary<int, List<int>>();
+        for (int i = 0; i < vectors.Length; i++)
+        {
+            if (!members.TryGetValue(groups[i], out var list)) members[groups[i]] = list = [];
+            list.Add(i);
+        }
+        var result = new SparseVector[vectors.Length];
+        foreach (var list in members.Values)
+        {
+            var mean = new Dictionary<int, float>();
+            foreach (int i in list)
+                for (int j = 0; j < vectors[i].Count; j++)
+                    mean[vectors[i].Indices[j]] = mean.GetValueOrDefault(vectors[i].Indices[j]) + vectors[i].Values[j];
+            var keys = mean.Keys.ToArray();
+            Array.Sort(keys);
+            var values = Array.ConvertAll(keys, k => mean[k]);
+            NormalizeBlock(values);
+            for (int j = 0; j < values.Length; j++) values[j] *= Options.ContextWeight;
+            foreach (int i in list)
+            {
+                var v = vectors[i];
+                var indices = new int[v.Count + keys.Length];
+                var all = new float[indices.Length];
+                v.Indices.CopyTo(indices, 0);
+                v.Values.CopyTo(all, 0);
+                for (int j = 0; j < keys.Length; j++) { indices[v.Count + j] = ContextBlockStart + keys[j]; all[v.Count + j] = values[j]; }
+                result[i] = new SparseVector(indices, all);
+            }
+        }
+        return result;
     }
 
     /// <summary>Appends the rule block to weighted n-gram features (unchanged when rule features are off).</summary>
@@ -240,9 +302,9 @@ public sealed class FittedFeaturizer
         var chars = BinaryFormat.ReadLongs(reader);
         int count = reader.ReadInt32();
         // The settings and vocabulary fix the feature count; checking it first means a forged count allocates nothing.
-        long expected = (options.LearnVocabulary ? (long)words.Length + chars.Length : (options.CharNgramMin > 0 ? 2L : 1L) << options.HashBits)
+        long expected = ((options.LearnVocabulary ? (long)words.Length + chars.Length : (options.CharNgramMin > 0 ? 2L : 1L) << options.HashBits)
             + (options.VoiceNgrams ? 1L << options.HashBits : 0)
-            + (options.RuleFeatures is { } rules ? new RuleFeatures(rules).Count : 0);
+            + (options.RuleFeatures is { } rules ? new RuleFeatures(rules).Count : 0)) * (options.ContextWeight > 0 ? 2 : 1);
         BinaryFormat.Expect(count, expected, "featurizer feature count");
         float unseen = reader.ReadSingle();
         var indices = BinaryFormat.ReadInts(reader);

@@ -16,13 +16,18 @@ public sealed class TextFeaturizer
     public FittedFeaturizer Fit(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
         FitTransform(texts, cancellationToken).Featurizer;
 
-    /// <summary>Fits and featurizes the same texts (training needs both).</summary>
+    /// <summary>
+    /// Fits and featurizes the same texts (training needs both). <paramref name="groups"/> (one key per text: its
+    /// article) gives each paragraph its article context when <see cref="FeaturizerOptions.ContextWeight"/> is set;
+    /// without it each text is its own article.
+    /// </summary>
     /// <remarks>
     /// The n-gram hashes of a text are several times its size, so they are never held for the whole corpus at once
     /// (ML.NET's known memory blow-up on 100k+ rows): hashing counts each text as it is extracted; a learned
     /// vocabulary counts document frequencies chunk by chunk, then extracts again to count terms.
     /// </remarks>
-    public (FittedFeaturizer Featurizer, SparseMatrix Features) FitTransform(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    public (FittedFeaturizer Featurizer, SparseMatrix Features) FitTransform(IReadOnlyList<string> texts, CancellationToken cancellationToken = default,
+        IReadOnlyList<int>? groups = null)
     {
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         var fitted = Options.LearnVocabulary
@@ -39,6 +44,8 @@ public sealed class TextFeaturizer
             fitted.Weigh(raw[i]!);
             raw[i] = fitted.WithRules(raw[i]!, texts[i]);
         });
+        if (Options.ContextWeight > 0)
+            raw = fitted.WithContext(raw!, groups ?? Enumerable.Range(0, raw.Length).ToArray());
         return (fitted, SparseMatrix.FromRowsReleasing(fitted.FeatureCount, raw));
     }
 

@@ -74,12 +74,11 @@ public static class PipelineCrossValidator
             if (test.Length == 0) continue;
             RequireLabels(data, train, fold, foldCount);
             var model = PipelineTrainer.Fit(data, train, labelSets, options, null, cancellationToken);
-            foreach (int r in test)
-            {
-                var predictions = model.Predict(data.Texts[r]);
+            // Test rows are scored article by article: a model with article context sees the whole test article.
+            var scored = model.PredictGrouped([.. test.Select(r => data.Texts[r])], [.. test.Select(r => data.Groups[r])], cancellationToken);
+            for (int t = 0; t < test.Length; t++)
                 for (int h = 0; h < heads; h++)
-                    predictions[h].Probabilities.CopyTo(probs[h], r * labelSets[h].Count);
-            }
+                    scored[t][h].Probabilities.CopyTo(probs[h], test[t] * labelSets[h].Count);
             progress?.Report((fold + 1, foldCount));
         }
 

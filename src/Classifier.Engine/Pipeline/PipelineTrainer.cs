@@ -47,7 +47,7 @@ public static class PipelineTrainer
         var texts = new string[rows.Length];
         for (int i = 0; i < rows.Length; i++) texts[i] = data.Texts[rows[i]];
         progress?.Report("featurizing");
-        var (featurizer, features) = new TextFeaturizer(options.Featurizer).FitTransform(texts, cancellationToken);
+        var (featurizer, features) = new TextFeaturizer(options.Featurizer).FitTransform(texts, cancellationToken, GroupIndices(data, rows));
 
         var heads = new ClassifierHead[data.HeadNames.Count];
         var labelCounts = new Dictionary<string, IReadOnlyDictionary<string, int>>();
@@ -126,6 +126,20 @@ public static class PipelineTrainer
     }
 
     /// <summary>SHA-256 over the training rows' texts and labels: tells whether two models saw the same data.</summary>
+    /// <summary>Each row's group (article) as a small integer, for article context.</summary>
+    public static int[] GroupIndices(LabelledDataset data, IReadOnlyList<int> rows)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new int[rows.Count];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var g = data.Groups[rows[i]];
+            if (!ids.TryGetValue(g, out int id)) ids[g] = id = ids.Count;
+            result[i] = id;
+        }
+        return result;
+    }
+
     private static ulong[] TextHashes(string[] texts)
     {
         var hashes = new ulong[texts.Length];

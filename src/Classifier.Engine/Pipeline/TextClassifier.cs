@@ -69,6 +69,41 @@ public sealed class TextClassifier
     }
 
     /// <summary>
+    /// Predicts the paragraphs of one article, in order. With article context (<see cref="FeaturizerOptions.ContextWeight"/>)
+    /// each paragraph sees the others; otherwise the same as predicting each alone.
+    /// </summary>
+    public HeadPrediction[][] PredictArticle(IReadOnlyList<string> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var features = Featurizer.TransformArticle(paragraphs);
+        var result = new HeadPrediction[features.Length][];
+        for (int i = 0; i < features.Length; i++) result[i] = Predict(features[i]);
+        return result;
+    }
+
+    /// <summary>Predicts texts grouped into articles by <paramref name="groups"/> (one key per text); results in text order.</summary>
+    public HeadPrediction[][] PredictGrouped(IReadOnlyList<string> texts, IReadOnlyList<string> groups, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(groups);
+        if (Featurizer.Options.ContextWeight <= 0) return PredictAll(texts, cancellationToken);
+        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < texts.Count; i++)
+        {
+            if (!members.TryGetValue(groups[i], out var list)) members[groups[i]] = list = [];
+            list.Add(i);
+        }
+        var result = new HeadPrediction[texts.Count][];
+        foreach (var list in members.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var predictions = PredictArticle([.. list.Select(i => texts[i])]);
+            for (int j = 0; j < list.Count; j++) result[list[j]] = predictions[j];
+        }
+        return result;
+    }
+
+    /// <summary>
     /// The n-grams of <paramref name="text"/> that pushed <paramref name="label"/> of head <paramref name="headIndex"/>
     /// the most, strongest first (positive and negative). Empty for models that are not explainable (boosted trees).
     /// </summary>

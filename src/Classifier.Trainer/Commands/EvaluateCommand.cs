@@ -45,7 +45,7 @@ public static class EvaluateCommand
 
         var predictions = Ui.WithProgress(ui, "predicting", tick =>
         {
-            var result = model.PredictAll(data.Texts, ct);
+            var result = model.PredictGrouped(data.Texts, data.Groups, ct);
             tick(1, "done");
             return result;
         });

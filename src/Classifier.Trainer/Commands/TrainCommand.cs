@@ -39,13 +39,14 @@ public static class TrainCommand
         var charNgrams = new Option<string?>("--char-ngrams") { Description = "Character n-gram lengths as MIN-MAX, or 'none' (default 2-4)." };
         var voiceNgrams = new Option<bool>("--voice-ngrams") { Description = "Add word n-grams marked by voice (inside quotation marks, or the narrator's) as a block of their own, so a quoted claim and the same words as the outlet's framing are different features." };
         var ruleFeatures = new Option<string?>("--rule-features") { Description = "Add the rules of a rule file (the format of data/rules.json) as features: one per rule that fires and one per head-label vote. The rules are stored in the model." };
+        var contextWeight = new Option<float?>("--context-weight") { Description = "Add each paragraph's article context (the mean of its article's paragraph vectors, grouped by --group-col or the article column) as a block of this weight, e.g. 0.3; 0 or absent: off." };
         var noAutoGroup = new Option<bool>("--no-auto-group") { Description = "With several --text-col, do not group folds by a joined column whose values repeat (a stance target); see --group-col." };
         var minCount = new Option<int?>("--min-count") { Description = "Learn a vocabulary of n-grams seen in at least this many texts instead of hashing." };
 
         var command = new Command("train", "Train a model on labelled text, report cross-validated accuracy and save the model.\n" +
             "Example: trainer train --data data/labels.csv --train-only data/supplement.csv --model models/default.zip")
         {
-            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup, voiceNgrams, ruleFeatures,
+            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup, voiceNgrams, ruleFeatures, contextWeight,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct, new TrainArguments(
             parse.GetValue(data)!, parse.GetValue(trainOnly) ?? [], parse.GetValue(weak) ?? [], parse.GetValue(weakWeight),
@@ -53,7 +54,7 @@ public static class TrainCommand
             parse.GetValue(trainer)!, CommonOptions.ParseSettings(parse.GetValue(settings) ?? []), parse.GetValue(cv)!, parse.GetValue(seed),
             ParseBudget(parse.GetValue(budget)!), parse.GetValue(report),
             parse.GetValue(classWeights)!, !parse.GetValue(noAutoGroup),
-            FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount), parse.GetValue(voiceNgrams), parse.GetValue(ruleFeatures))))));
+            FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount), parse.GetValue(voiceNgrams), parse.GetValue(ruleFeatures), parse.GetValue(contextWeight))))));
         return command;
     }
 
@@ -94,9 +95,9 @@ public static class TrainCommand
         return (ClassWeighting.Explicit, weights);
     }
 
-    private static FeaturizerOptions FeaturizerFrom(int? hashBits, int? wordNgrams, string? charNgrams, int? minCount, bool voiceNgrams, string? ruleFile)
+    private static FeaturizerOptions FeaturizerFrom(int? hashBits, int? wordNgrams, string? charNgrams, int? minCount, bool voiceNgrams, string? ruleFile, float? contextWeight)
     {
-        var options = new FeaturizerOptions { VoiceNgrams = voiceNgrams };
+        var options = new FeaturizerOptions { VoiceNgrams = voiceNgrams, ContextWeight = contextWeight ?? 0 };
         if (ruleFile is not null) options = options with { RuleFeatures = ReadRules(ruleFile) };
         if (hashBits is { } bits) options = options with { HashBits = bits };
         if (wordNgrams is { } n) options = options with { WordNgrams = n };

@@ -83,6 +83,28 @@ public class TrainerCliTests
     }
 
     [Fact]
+    public void Framing_options_train_a_model_the_predictor_and_evaluate_use()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var model = dir.File("m.zip");
+        var rules = Path.Combine(Classifier.Tests.Labelling.Repo.Root, "data", "rules.json");
+        var run = CliRun.Trainer("train", "--data", data, "--model", model, "--trainer", "svm", "--cv", "3",
+            "--voice-ngrams", "--rule-features", rules, "--context-weight", "0.3");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var saved = ModelFile.Load(model);
+        Assert.True(saved.Featurizer.Options.VoiceNgrams);
+        Assert.NotNull(saved.Featurizer.Options.RuleFeatures);
+        Assert.Equal(0.3f, saved.Featurizer.Options.ContextWeight);
+        var article = dir.Write("a.txt", "Kurti said the police would stay.\n\nVučić called it “terror against Serbs”.\n");
+        var predicted = CliRun.Predictor(["--model", model, "--format", "jsonl", article]);
+        Assert.True(predicted.ExitCode == 0, predicted.ToString());
+        Assert.Contains("\"stance\"", predicted.Output);
+        Assert.Equal(0, CliRun.Trainer("evaluate", "--model", model, "--data", data).ExitCode);
+        Assert.Equal(ExitCodes.UsageError, CliRun.Trainer("train", "--data", data, "--model", model, "--context-weight", "-1").ExitCode);
+    }
+
+    [Fact]
     public void Evaluate_warns_when_the_rows_are_the_models_training_data()
     {
         using var dir = new TempDir();

@@ -81,6 +81,37 @@ public sealed class FramingFeaturesTests
     }
 
     [Fact]
+    public void Article_context_is_the_weighted_mean_of_the_articles_paragraphs_in_a_copy_of_the_feature_space()
+    {
+        var options = new FeaturizerOptions { HashBits = 10, ContextWeight = 0.5f };
+        var (fitted, matrix) = new TextFeaturizer(options).FitTransform(Corpus, groups: [0, 0, 1]);
+        Assert.Equal(2 * fitted.ContextBlockStart, fitted.FeatureCount);
+        var article = fitted.TransformArticle([Corpus[0], Corpus[1]]);
+        // Both paragraphs of one article share the same context block, of norm ContextWeight.
+        float[] Context(Classifier.Engine.Data.SparseVector v) =>
+            [.. Enumerable.Range(0, v.Count).Where(i => v.Indices[i] >= fitted.ContextBlockStart).Select(i => v.Values[i])];
+        Assert.Equal(Context(article[0]), Context(article[1]));
+        Assert.Equal(0.5, Math.Sqrt(Context(article[0]).Sum(x => (double)x * x)), 4);
+        // Their own features are untouched by the context: the same as featurized alone, minus the context block.
+        var alone = fitted.Transform(Corpus[0]);
+        Assert.Equal(alone.Indices.Where(i => i < fitted.ContextBlockStart), article[0].Indices.Where(i => i < fitted.ContextBlockStart));
+        // A paragraph alone is its own context: its context block is its features, shifted and rescaled.
+        Assert.Equal(alone.Indices.Where(i => i < fitted.ContextBlockStart).Select(i => i + fitted.ContextBlockStart),
+            alone.Indices.Where(i => i >= fitted.ContextBlockStart));
+        // Training rows got their own group's context: rows 0 and 1 share it, row 2 has its own.
+        float[] RowContext(int r)
+        {
+            var row = matrix.Row(r);
+            var values = new List<float>();
+            for (int i = 0; i < row.Indices.Length; i++) if (row.Indices[i] >= fitted.ContextBlockStart) values.Add(row.Values[i]);
+            return [.. values];
+        }
+        Assert.Equal(RowContext(0), RowContext(1));
+        Assert.NotEqual(RowContext(0), RowContext(2));
+        Assert.Equal(Context(article[0]), RowContext(0));
+    }
+
+    [Fact]
     public void Voice_n_grams_with_a_learned_vocabulary_are_refused()
     {
         Assert.Throws<ArgumentException>(() => new FeaturizerOptions { VoiceNgrams = true, LearnVocabulary = true }.Validate());
