@@ -43,6 +43,15 @@ public sealed record FeaturizerOptions
     public string? RuleFeatures { get; init; }
 
     /// <summary>
+    /// A sentence-embedding block from a registered <see cref="ITextEmbedder"/> (e.g. "arctic-xs"), appended to the
+    /// n-gram features. Slow (about 90 paragraphs/s on 2 cores); helps topic-like labels with few examples. Default none.
+    /// </summary>
+    public string? Embeddings { get; init; }
+
+    /// <summary>Scale of the (unit-length) embedding block relative to the unit-length n-gram blocks. Default 1.</summary>
+    public float EmbeddingWeight { get; init; } = 1f;
+
+    /// <summary>
     /// Weight of the article-context block: the normalised mean of the article's paragraph vectors, appended to each
     /// paragraph's own features in a copy of the feature space, so an outlet's framing elsewhere in the article is
     /// evidence for an ambiguous paragraph. 0 turns it off. Default 0.
@@ -57,6 +66,7 @@ public sealed record FeaturizerOptions
         if (HashBits is < 4 or > 24) throw new ArgumentException($"HashBits must be between 4 and 24, not {HashBits}.");
         if (VoiceNgrams && LearnVocabulary) throw new ArgumentException("voice n-grams need hashing; they do not work with a learned vocabulary yet.");
         if (!(ContextWeight >= 0) || ContextWeight > 10) throw new ArgumentException($"ContextWeight must be between 0 and 10, not {ContextWeight}.");
+        if (!(EmbeddingWeight > 0) || EmbeddingWeight > 10) throw new ArgumentException($"EmbeddingWeight must be above 0 and at most 10, not {EmbeddingWeight}.");
         if (MinCount < 1) throw new ArgumentException($"MinCount must be at least 1, not {MinCount}.");
     }
 }

@@ -16,6 +16,7 @@ public sealed class FittedFeaturizer
     private readonly ulong[] _words, _chars;
     private readonly int _mask;
     private readonly RuleFeatures? _rules;
+    private readonly ITextEmbedder? _embedder;
     [ThreadStatic] private static Scratch? _scratch;
 
     private FittedFeaturizer(FeaturizerOptions options, ulong[] words, ulong[] chars, float[]? idf)
@@ -45,6 +46,12 @@ public sealed class FittedFeaturizer
             _rules = new RuleFeatures(rules);
             FeatureCount += _rules.Count;
         }
+        EmbeddingBlockStart = FeatureCount;
+        if (options.Embeddings is { } embeddings)
+        {
+            _embedder = TextEmbedders.Get(embeddings);
+            FeatureCount += _embedder.Dimensions;
+        }
         ContextBlockStart = FeatureCount;
         if (options.ContextWeight > 0) FeatureCount *= 2;
         Idf = idf ?? new float[FeatureCount];
@@ -65,6 +72,9 @@ public sealed class FittedFeaturizer
 
     /// <summary>The first rule feature (where the next block starts when rule features are off).</summary>
     public int RuleBlockStart { get; }
+
+    /// <summary>The first embedding feature (where the next block starts when embeddings are off).</summary>
+    public int EmbeddingBlockStart { get; }
 
     /// <summary>
     /// The first article-context feature: context feature <c>ContextBlockStart + j</c> is feature j averaged over the
@@ -88,6 +98,7 @@ public sealed class FittedFeaturizer
     /// <summary>The paragraphs of one article, each with the article as its context.</summary>
     public SparseVector[] TransformArticle(IReadOnlyList<string> paragraphs)
     {
+        Embed(paragraphs);
         var vectors = new SparseVector[paragraphs.Count];
         Parallel.For(0, paragraphs.Count, i => vectors[i] = TransformParagraph(paragraphs[i]));
         return Options.ContextWeight > 0 ? WithContext(vectors, new int[vectors.Length]) : vectors;
@@ -97,7 +108,24 @@ public sealed class FittedFeaturizer
     {
         var v = CountTerms(text);
         Weigh(v);
-        return WithRules(v, text);
+        return WithEmbedding(WithRules(v, text), text);
+    }
+
+    /// <summary>Computes (and caches in the embedder) the embeddings of many texts in batches; a no-op without embeddings.</summary>
+    internal void Embed(IReadOnlyList<string> texts, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default) =>
+        _embedder?.Embed(texts, progress, cancellationToken);
+
+    /// <summary>Appends the embedding block (unchanged without embeddings).</summary>
+    internal SparseVector WithEmbedding(SparseVector v, string text)
+    {
+        if (_embedder is null) return v;
+        var e = _embedder.Embed([text])[0];
+        var indices = new int[v.Count + e.Length];
+        var values = new float[indices.Length];
+        v.Indices.CopyTo(indices, 0);
+        v.Values.CopyTo(values, 0);
+        for (int j = 0; j < e.Length; j++) { indices[v.Count + j] = EmbeddingBlockStart + j; values[v.Count + j] = e[j] * Options.EmbeddingWeight; }
+        return new SparseVector(indices, values);
     }
 
     /// <summary>
@@ -298,13 +326,16 @@ public sealed class FittedFeaturizer
         var options = JsonSerializer.Deserialize<FeaturizerOptions>(reader.ReadString())
             ?? throw new InvalidDataException("featurizer settings are missing");
         options.Validate();
+        if (options.Embeddings is { } name && !TextEmbedders.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            throw new InvalidDataException($"the model uses embeddings '{name}', which this program cannot compute");
         var words = BinaryFormat.ReadLongs(reader);
         var chars = BinaryFormat.ReadLongs(reader);
         int count = reader.ReadInt32();
         // The settings and vocabulary fix the feature count; checking it first means a forged count allocates nothing.
         long expected = ((options.LearnVocabulary ? (long)words.Length + chars.Length : (options.CharNgramMin > 0 ? 2L : 1L) << options.HashBits)
             + (options.VoiceNgrams ? 1L << options.HashBits : 0)
-            + (options.RuleFeatures is { } rules ? new RuleFeatures(rules).Count : 0)) * (options.ContextWeight > 0 ? 2 : 1);
+            + (options.RuleFeatures is { } rules ? new RuleFeatures(rules).Count : 0)
+            + (options.Embeddings is { } embeddings ? TextEmbedders.Get(embeddings).Dimensions : 0)) * (options.ContextWeight > 0 ? 2 : 1);
         BinaryFormat.Expect(count, expected, "featurizer feature count");
         float unseen = reader.ReadSingle();
         var indices = BinaryFormat.ReadInts(reader);

@@ -33,6 +33,7 @@ public sealed class TextFeaturizer
         var fitted = Options.LearnVocabulary
             ? FittedFeaturizer.WithVocabulary(Options, LearnVocabulary(texts, parallel))
             : FittedFeaturizer.Hashing(Options);
+        fitted.Embed(texts, null, cancellationToken);
         var raw = new SparseVector?[texts.Count];
         Parallel.For(0, texts.Count, parallel, i => raw[i] = fitted.CountTerms(texts[i]));
         var df = new int[fitted.FeatureCount];
@@ -42,7 +43,7 @@ public sealed class TextFeaturizer
         Parallel.For(0, raw.Length, parallel, i =>
         {
             fitted.Weigh(raw[i]!);
-            raw[i] = fitted.WithRules(raw[i]!, texts[i]);
+            raw[i] = fitted.WithEmbedding(fitted.WithRules(raw[i]!, texts[i]), texts[i]);
         });
         if (Options.ContextWeight > 0)
             raw = fitted.WithContext(raw!, groups ?? Enumerable.Range(0, raw.Length).ToArray());

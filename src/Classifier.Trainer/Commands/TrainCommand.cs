@@ -40,13 +40,15 @@ public static class TrainCommand
         var voiceNgrams = new Option<bool>("--voice-ngrams") { Description = "Add word n-grams marked by voice (inside quotation marks, or the narrator's) as a block of their own, so a quoted claim and the same words as the outlet's framing are different features." };
         var ruleFeatures = new Option<string?>("--rule-features") { Description = "Add the rules of a rule file (the format of data/rules.json) as features: one per rule that fires and one per head-label vote. The rules are stored in the model." };
         var contextWeight = new Option<float?>("--context-weight") { Description = "Add each paragraph's article context (the mean of its article's paragraph vectors, grouped by --group-col or the article column) as a block of this weight, e.g. 0.3; 0 or absent: off." };
+        var embeddings = new Option<string?>("--embeddings") { Description = "Add a sentence-embedding block: arctic-xs (snowflake-arctic-embed-xs, 384 dimensions, offline; about 90 paragraphs/s on 2 cores, cached per text across folds)." };
+        embeddings.AcceptOnlyFromAmong("arctic-xs");
         var noAutoGroup = new Option<bool>("--no-auto-group") { Description = "With several --text-col, do not group folds by a joined column whose values repeat (a stance target); see --group-col." };
         var minCount = new Option<int?>("--min-count") { Description = "Learn a vocabulary of n-grams seen in at least this many texts instead of hashing." };
 
         var command = new Command("train", "Train a model on labelled text, report cross-validated accuracy and save the model.\n" +
             "Example: trainer train --data data/labels.csv --train-only data/supplement.csv --model models/default.zip")
         {
-            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup, voiceNgrams, ruleFeatures, contextWeight,
+            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup, voiceNgrams, ruleFeatures, contextWeight, embeddings,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct, new TrainArguments(
             parse.GetValue(data)!, parse.GetValue(trainOnly) ?? [], parse.GetValue(weak) ?? [], parse.GetValue(weakWeight),
@@ -54,7 +56,7 @@ public static class TrainCommand
             parse.GetValue(trainer)!, CommonOptions.ParseSettings(parse.GetValue(settings) ?? []), parse.GetValue(cv)!, parse.GetValue(seed),
             ParseBudget(parse.GetValue(budget)!), parse.GetValue(report),
             parse.GetValue(classWeights)!, !parse.GetValue(noAutoGroup),
-            FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount), parse.GetValue(voiceNgrams), parse.GetValue(ruleFeatures), parse.GetValue(contextWeight))))));
+            FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount), parse.GetValue(voiceNgrams), parse.GetValue(ruleFeatures), parse.GetValue(contextWeight), parse.GetValue(embeddings))))));
         return command;
     }
 
@@ -95,9 +97,9 @@ public static class TrainCommand
         return (ClassWeighting.Explicit, weights);
     }
 
-    private static FeaturizerOptions FeaturizerFrom(int? hashBits, int? wordNgrams, string? charNgrams, int? minCount, bool voiceNgrams, string? ruleFile, float? contextWeight)
+    private static FeaturizerOptions FeaturizerFrom(int? hashBits, int? wordNgrams, string? charNgrams, int? minCount, bool voiceNgrams, string? ruleFile, float? contextWeight, string? embeddings)
     {
-        var options = new FeaturizerOptions { VoiceNgrams = voiceNgrams, ContextWeight = contextWeight ?? 0 };
+        var options = new FeaturizerOptions { VoiceNgrams = voiceNgrams, ContextWeight = contextWeight ?? 0, Embeddings = embeddings };
         if (ruleFile is not null) options = options with { RuleFeatures = ReadRules(ruleFile) };
         if (hashBits is { } bits) options = options with { HashBits = bits };
         if (wordNgrams is { } n) options = options with { WordNgrams = n };
