@@ -44,21 +44,7 @@ public class IngestionCancelTests
 
     private Process StartIngest(string output)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "trainer.dll");
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { dll, "ingest", "-", "--out", output }) start.ArgumentList.Add(a);
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = TrainerProcess.Start("ingest", "-", "--out", output);
         Interlocked.Exchange(ref _fed, 0);
         return process;
     }

@@ -14,22 +14,7 @@ public class LabellingKillTests
     /// <summary>A real trainer process labelling from its standard input, after it has saved two answers.</summary>
     private static Process StartAndAnswerTwo(TempDir dir, string paragraphs, string labels)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "trainer.dll");
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { dll, "label", "--in", paragraphs, "--labels", labels, "--keys", "-", "--order", "sequential", "--annotator", "killed" })
-            start.ArgumentList.Add(a);
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = TrainerProcess.Start("label", "--in", paragraphs, "--labels", labels, "--keys", "-", "--order", "sequential", "--annotator", "killed");
         // Two full answers and half of a third; the process then waits for more keys.
         process.StandardInput.Write("s1k2n");
         process.StandardInput.Flush();
