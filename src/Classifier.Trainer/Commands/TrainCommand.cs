@@ -18,9 +18,9 @@ public static class TrainCommand
 {
     public static Command Create()
     {
-        var data = new Option<string[]>("--data", "-d") { Description = "Labelled CSV file; repeat to combine files (they must share the columns).", Required = true };
-        var trainOnly = new Option<string[]>("--train-only") { Description = "Labelled CSV used in every training fold but never tested (e.g. data/supplement.csv), so reported figures stay on real data." };
-        var weak = new Option<string[]>("--weak") { Description = "Weakly labelled CSV from 'trainer autolabel'; trains down-weighted, never tested." };
+        var data = new Option<string[]>("--data", "-d") { Description = "Labelled CSV file(s); repeat the option or list several (a shell glob works) to combine files that share the columns.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var trainOnly = new Option<string[]>("--train-only") { Description = "Labelled CSV(s) used in every training fold but never tested (e.g. data/supplement.csv data/articles/*.csv), so reported figures stay on real data.", AllowMultipleArgumentsPerToken = true };
+        var weak = new Option<string[]>("--weak") { Description = "Weakly labelled CSV(s) from 'trainer autolabel'; train down-weighted, never tested.", AllowMultipleArgumentsPerToken = true };
         var weakWeight = new Option<float>("--weak-weight") { Description = "Weight of each weak example relative to a gold one.", DefaultValueFactory = _ => 0.3f };
         var textCols = CommonOptions.TextColumns();
         var labelCols = CommonOptions.LabelColumns();

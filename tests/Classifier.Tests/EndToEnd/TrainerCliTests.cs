@@ -105,6 +105,18 @@ public class TrainerCliTests
     }
 
     [Fact]
+    public void One_option_takes_several_files_as_a_shell_glob_gives_them()
+    {
+        using var dir = new TempDir();
+        var gold = dir.Write("gold.csv", Fixtures.StanceCsv(articles: 6, seed: 1));
+        var a = dir.Write("a.csv", Fixtures.StanceCsv(articles: 2, seed: 2));
+        var b = dir.Write("b.csv", Fixtures.StanceCsv(articles: 2, seed: 3));
+        var run = CliRun.Trainer("train", "--data", gold, "--train-only", a, b, "--model", dir.File("m.zip"), "--trainer", "nb", "--cv", "none");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Loaded 60 rows (24 train-only)", run.Error);
+    }
+
+    [Fact]
     public void Evaluate_warns_when_the_rows_are_the_models_training_data()
     {
         using var dir = new TempDir();
