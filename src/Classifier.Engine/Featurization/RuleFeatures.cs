@@ -33,20 +33,12 @@ public sealed class RuleFeatures
     public int Count => Names.Count;
 
     /// <summary>
-    /// The block's values for <paramref name="text"/> (indices relative to the block, ascending). A pattern that times
-    /// out counts as not firing: a prediction must not fail on one pathological text.
+    /// The block's values for <paramref name="text"/> (indices relative to the block, ascending). A rule whose pattern
+    /// times out counts as not firing (the others still run): a prediction must not fail on one pathological text.
     /// </summary>
     public (int[] Indices, float[] Values) Compute(string text)
     {
-        bool[] fired;
-        try
-        {
-            fired = _rules.Fire(text, "");
-        }
-        catch (Classifier.Text.Diagnostics.InputException)
-        {
-            return ([], []);
-        }
+        var fired = _rules.Fire(text, "", timeoutsAbstain: true);
         var values = new float[Count];
         int rules = _rules.Rules.Count;
         for (int r = 0; r < rules; r++)

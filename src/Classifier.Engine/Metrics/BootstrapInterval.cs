@@ -26,26 +26,11 @@ public sealed record BootstrapInterval(double Low, double High, int Resamples)
                 int j = random.Next(n);
                 confusion.Add(truth[j], predicted[j]);
             }
-            f1[r] = MacroF1(confusion);
+            f1[r] = MulticlassMetrics.MacroF1Of(confusion);
             accuracy[r] = n == 0 ? 0 : confusion.Diagonal / n;
             kappa[r] = MulticlassMetrics.CohenKappa(confusion);
         }
         return (Percentiles(f1), Percentiles(accuracy), Percentiles(kappa));
-    }
-
-    /// <summary>Macro-F1 over the classes in the truth or the predictions, as <see cref="MulticlassMetrics"/> counts it.</summary>
-    public static double MacroF1(ConfusionMatrix m)
-    {
-        double sum = 0;
-        int scored = 0;
-        for (int c = 0; c < m.ClassCount; c++)
-        {
-            double row = m.RowTotal(c), column = m.ColumnTotal(c);
-            if (row + column == 0) continue;
-            scored++;
-            sum += 2 * m.Count(c, c) / (row + column);
-        }
-        return scored == 0 ? 0 : sum / scored;
     }
 
     private static BootstrapInterval Percentiles(double[] values)

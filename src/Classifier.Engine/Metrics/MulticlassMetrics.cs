@@ -47,8 +47,8 @@ public sealed record MulticlassMetrics(
             if (support[c] > 0) priorLogLoss -= (double)support[c] / n * Math.Log((double)support[c] / n);
 
         var perClass = new ClassMetrics[k];
-        double recallSum = 0, f1Sum = 0;
-        int present = 0, scored = 0;
+        double recallSum = 0;
+        int present = 0;
         for (int c = 0; c < k; c++)
         {
             double tp = confusion.Count(c, c), predictedTotal = confusion.ColumnTotal(c);
@@ -57,14 +57,12 @@ public sealed record MulticlassMetrics(
             double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
             perClass[c] = new ClassMetrics(labels[c], precision, recall, f1, support[c]);
             if (support[c] > 0) { recallSum += recall; present++; }
-            // Like scikit-learn, macro-F1 averages over the classes that occur in the truth or the predictions.
-            if (support[c] > 0 || predictedTotal > 0) { f1Sum += f1; scored++; }
         }
         return new MulticlassMetrics(
             n,
             n == 0 ? 0 : confusion.Diagonal / n,
             present == 0 ? 0 : recallSum / present,
-            scored == 0 ? 0 : f1Sum / scored,
+            MacroF1Of(confusion),
             logLoss,
             priorLogLoss > 0 ? (priorLogLoss - logLoss) / priorLogLoss : 0,
             topK,
@@ -72,6 +70,21 @@ public sealed record MulticlassMetrics(
             CohenKappa(confusion),
             perClass,
             confusion);
+    }
+
+    /// <summary>Macro-F1 of a confusion matrix: the mean F1 over the classes in the truth or the predictions (as scikit-learn).</summary>
+    public static double MacroF1Of(ConfusionMatrix m)
+    {
+        double sum = 0;
+        int scored = 0;
+        for (int c = 0; c < m.ClassCount; c++)
+        {
+            double row = m.RowTotal(c), column = m.ColumnTotal(c);
+            if (row + column == 0) continue;
+            scored++;
+            sum += 2 * m.Count(c, c) / (row + column);
+        }
+        return scored == 0 ? 0 : sum / scored;
     }
 
     /// <summary>Mean precision over the classes macro-F1 averages (those in the truth or the predictions).</summary>

@@ -63,6 +63,7 @@ public sealed class TextClassifier
     public HeadPrediction[][] PredictAll(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        Featurizer.Embed(texts, null, cancellationToken); // one batched pass when the model has embeddings
         var result = new HeadPrediction[texts.Count][];
         Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => result[i] = Predict(texts[i]));
         return result;

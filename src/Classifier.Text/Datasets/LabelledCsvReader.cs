@@ -20,7 +20,8 @@ public static class LabelledCsvReader
         var textCols = options.TextColumns.Select(table.ColumnIndex).ToArray();
         var labelCols = options.LabelColumns.Select(table.ColumnIndex).ToArray();
         int groupCol = options.GroupColumn is null ? table.TryColumnIndex("article") : table.ColumnIndex(options.GroupColumn);
-        var repeatCandidates = options.GroupColumn is null && options.AutoGroup && textCols.Length > 1 ? textCols[..^1] : [];
+        // An article column or --group-col already keeps related rows together (and names the articles for context).
+        var repeatCandidates = groupCol < 0 && options.AutoGroup && textCols.Length > 1 ? textCols[..^1] : [];
         var candidateValues = Array.ConvertAll(repeatCandidates, _ => new List<string>());
         int idCol = options.IdColumn is null ? table.TryColumnIndex("id") : table.ColumnIndex(options.IdColumn);
         string file = Path.GetFileName(path);
@@ -35,6 +36,7 @@ public static class LabelledCsvReader
                 checks[h] = new SchemaCheck(table.Columns[labelCols[h]], labelCols[h], allowed);
         int skipped = 0, dataRow = 0, overridden = 0;
         var rowOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+        var places = new List<(long Line, int Row)>();
         foreach (var record in table.Records())
         {
             dataRow++;
@@ -45,7 +47,6 @@ public static class LabelledCsvReader
             {
                 var value = record[labelCols[h]].Trim();
                 row[h] = value.Length == 0 ? null : value;
-                if (row[h] is { } label && checks[h] is { } check) check.See(label, record.Line, dataRow);
             }
             string id = idCol >= 0 && record[idCol].Length > 0 ? record[idCol] : $"{file}#{record.Line}";
             string group = groupCol >= 0 && record[groupCol].Length > 0 ? record[groupCol] : id;
@@ -61,6 +62,7 @@ public static class LabelledCsvReader
                 texts[earlier] = text;
                 labels[earlier] = row;
                 groups[earlier] = group;
+                places[earlier] = (record.Line, dataRow);
                 overridden++;
                 continue;
             }
@@ -69,15 +71,23 @@ public static class LabelledCsvReader
             texts.Add(text);
             labels.Add(row);
             groups.Add(group);
+            places.Add((record.Line, dataRow));
         }
+        // Labels are checked on the rows that survive, so a later row can correct a typo in an earlier one.
+        for (int i = 0; i < labels.Count; i++)
+            for (int h = 0; h < labelCols.Length; h++)
+                if (labels[i][h] is { } label && checks[h] is { } check) check.See(label, places[i].Line, places[i].Row);
         ThrowOnUnknownLabel(checks, path);
         for (int c = 0; c < repeatCandidates.Length; c++)
         {
-            var values = candidateValues[c];
-            if (values.Distinct(StringComparer.Ordinal).Count() == values.Count) continue;
-            for (int i = 0; i < values.Count; i++) groups[i] = "text-col:" + values[i];
+            // Blank cells are no shared value: such rows keep their own group.
+            var filled = candidateValues[c].Where(v => v.Length > 0).ToList();
+            int distinct = filled.Distinct(StringComparer.Ordinal).Count();
+            if (distinct == filled.Count) continue;
+            for (int i = 0; i < groups.Count; i++)
+                if (candidateValues[c][i].Length > 0) groups[i] = "text-col:" + candidateValues[c][i];
             warn?.Invoke($"{path}: grouping cross-validation folds by the joined text column '{table.Columns[repeatCandidates[c]]}' " +
-                $"({values.Distinct(StringComparer.Ordinal).Count()} values repeat across {values.Count} rows), so no value is both trained and tested; --group-col or --no-auto-group to change");
+                $"({distinct} values repeat across {filled.Count} rows), so no value is both trained and tested; --group-col or --no-auto-group to change");
             break;
         }
         if (skipped > 0) warn?.Invoke($"{path}: skipped {skipped} row(s) with empty text");

@@ -95,9 +95,10 @@ public sealed class RuleSet
 
     /// <summary>
     /// Which rules fire on <paramref name="text"/> (display text; it is normalised here). <paramref name="rowId"/>
-    /// names the row if a pattern times out.
+    /// names the row if a pattern times out; with <paramref name="timeoutsAbstain"/> a rule that times out counts as
+    /// not firing instead (features must not fail on one pathological text), and the other rules still run.
     /// </summary>
-    public bool[] Fire(string text, string rowId)
+    public bool[] Fire(string text, string rowId, bool timeoutsAbstain = false)
     {
         var normalized = TextNormalizer.Normalize(text);
         var fired = new bool[Rules.Count];
@@ -111,6 +112,10 @@ public sealed class RuleSet
                     fired[r] = true;
                     break;
                 }
+            }
+            catch (RegexMatchTimeoutException) when (timeoutsAbstain)
+            {
+                fired[r] = false;
             }
             catch (RegexMatchTimeoutException)
             {

@@ -35,7 +35,7 @@ public static class EvaluateCommand
         var model = ModelFile.Load(modelPath);
         void Warn(string w) => ui.MarkupLineInterpolated($"[yellow]warning:[/] {w}");
         var heads = PresentHeads(model, dataPath, Warn);
-        var data = LabelledCsvReader.Read(dataPath, new LabelledCsvOptions(textColumns, [.. heads.Select(h => model.Heads[h].Name)]), Warn);
+        var data = LabelledCsvReader.Read(dataPath, new LabelledCsvOptions(textColumns, [.. heads.Select(h => model.Heads[h].Name)], AutoGroup: false), Warn);
         CheckLabelsKnown(model, heads, data, dataPath);
         int seen = model.Info.CountTrainingTexts(data.Texts);
         if (seen > 0)

@@ -58,6 +58,29 @@ public class LabelledCsvReaderTests
     }
 
     [Fact]
+    public void A_later_row_corrects_a_label_typo_of_the_earlier_one()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("d.csv", "id,text,stance\n7,Kurti spoke,pro-serbai\n8,Vucic spoke,pro-serbia\n7,Kurti spoke,pro-kosovo\n");
+        var data = LabelledCsvReader.Read(path, new LabelledCsvOptions(["text"], ["stance"]));
+        Assert.Equal(new string?[] { "pro-kosovo", "pro-serbia" }, data.LabelsOf(0).AsEnumerable());
+        var typo = dir.Write("t.csv", "id,text,stance\n7,Kurti spoke,pro-kosovo\n8,Vucic spoke,pro-serbai\n");
+        Assert.Contains("pro-serbai", Assert.Throws<InputException>(() => LabelledCsvReader.Read(typo, new LabelledCsvOptions(["text"], ["stance"]))).Message);
+    }
+
+    [Fact]
+    public void Auto_grouping_ignores_blank_cells_and_never_overrides_an_article_column()
+    {
+        using var dir = new TempDir();
+        var blank = dir.Write("b.csv", "title,body,label\n,a,x\n,b,y\nSame,c,x\nSame,d,y\n");
+        var groups = LabelledCsvReader.Read(blank, new LabelledCsvOptions(["title", "body"], ["label"])).Groups;
+        Assert.NotEqual(groups[0], groups[1]);
+        Assert.Equal(groups[2], groups[3]);
+        var withArticles = dir.Write("a.csv", "article,title,body,label\nA1,Same,a,x\nA2,Same,b,y\n");
+        Assert.Equal(["A1", "A2"], LabelledCsvReader.Read(withArticles, new LabelledCsvOptions(["title", "body"], ["label"])).Groups);
+    }
+
+    [Fact]
     public void Rows_without_an_id_column_are_never_merged()
     {
         using var dir = new TempDir();

@@ -112,6 +112,19 @@ public sealed class FramingFeaturesTests
     }
 
     [Fact]
+    public void A_rule_that_times_out_abstains_and_the_other_rules_still_fire()
+    {
+        const string json = """
+            { "rules": [
+              { "name": "slow", "head": "stance", "label": "pro-serbia", "kind": "regex", "patterns": ["^(a+)+$"], "rationale": "catastrophic on purpose" },
+              { "name": "kfor", "head": "topic", "label": "security", "kind": "keywords", "patterns": ["kfor"], "rationale": "test" } ] }
+            """;
+        var rules = new RuleFeatures(json);
+        var (indices, _) = rules.Compute(new string('a', 40) + "! kfor");
+        Assert.Equal(["rule:kfor", "vote:topic=security"], indices.Select(i => rules.Names[i]));
+    }
+
+    [Fact]
     public void Voice_n_grams_with_a_learned_vocabulary_are_refused()
     {
         Assert.Throws<ArgumentException>(() => new FeaturizerOptions { VoiceNgrams = true, LearnVocabulary = true }.Validate());

@@ -48,6 +48,6 @@ public sealed class BootstrapIntervalTests
         Assert.Equal((3 * 0.8 + 1 * (2.0 / 3)) / 4, m.WeightedF1, 9);
         var c = new ConfusionMatrix(2);
         for (int i = 0; i < 4; i++) c.Add(truth[i], i < 2 ? 0 : 1);
-        Assert.Equal(m.MacroF1, BootstrapInterval.MacroF1(c), 9);
+        Assert.Equal(m.MacroF1, MulticlassMetrics.MacroF1Of(c), 9);
     }
 }
