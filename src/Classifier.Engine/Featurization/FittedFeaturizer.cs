@@ -120,12 +120,7 @@ public sealed class FittedFeaturizer
     {
         if (_embedder is null) return v;
         var e = _embedder.Embed([text])[0];
-        var indices = new int[v.Count + e.Length];
-        var values = new float[indices.Length];
-        v.Indices.CopyTo(indices, 0);
-        v.Values.CopyTo(values, 0);
-        for (int j = 0; j < e.Length; j++) { indices[v.Count + j] = EmbeddingBlockStart + j; values[v.Count + j] = e[j] * Options.EmbeddingWeight; }
-        return new SparseVector(indices, values);
+        return v.Append(EmbeddingBlockStart, DenseIndices(e.Length), e, Options.EmbeddingWeight);
     }
 
     /// <summary>
@@ -153,16 +148,7 @@ public sealed class FittedFeaturizer
             var values = Array.ConvertAll(keys, k => mean[k]);
             NormalizeBlock(values);
             for (int j = 0; j < values.Length; j++) values[j] *= Options.ContextWeight;
-            foreach (int i in list)
-            {
-                var v = vectors[i];
-                var indices = new int[v.Count + keys.Length];
-                var all = new float[indices.Length];
-                v.Indices.CopyTo(indices, 0);
-                v.Values.CopyTo(all, 0);
-                for (int j = 0; j < keys.Length; j++) { indices[v.Count + j] = ContextBlockStart + keys[j]; all[v.Count + j] = values[j]; }
-                result[i] = new SparseVector(indices, all);
-            }
+            foreach (int i in list) result[i] = vectors[i].Append(ContextBlockStart, keys, values);
         }
         return result;
     }
@@ -174,16 +160,14 @@ public sealed class FittedFeaturizer
         var (indices, values) = _rules.Compute(text);
         if (indices.Length == 0) return weighted;
         if (Options.Normalize) NormalizeBlock(values);
-        var allIndices = new int[weighted.Count + indices.Length];
-        var allValues = new float[allIndices.Length];
-        weighted.Indices.CopyTo(allIndices, 0);
-        weighted.Values.CopyTo(allValues, 0);
-        for (int i = 0; i < indices.Length; i++)
-        {
-            allIndices[weighted.Count + i] = RuleBlockStart + indices[i];
-            allValues[weighted.Count + i] = values[i];
-        }
-        return new SparseVector(allIndices, allValues);
+        return weighted.Append(RuleBlockStart, indices, values);
+    }
+
+    private static int[] DenseIndices(int n)
+    {
+        var indices = new int[n];
+        for (int j = 0; j < n; j++) indices[j] = j;
+        return indices;
     }
 
     public SparseMatrix TransformAll(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
