@@ -4,7 +4,7 @@
 # the amount of synthetic data), the framing features on all of it, and per-class figures of the default recipe, each
 # macro-F1 with its 95% bootstrap interval over the 54 paragraphs. Writes bench/SEED_ACCURACY.md. Not run in CI.
 # Usage: bench/seed_accuracy.sh            (sdca, svm, nb, fasttree; TRAINERS="sdca svm nb fasttree lbfgs" adds lbfgs,
-#                                           about 80 s a run on all the data; the whole default run takes about 12 minutes)
+#                                           about 80 s a run on all the data; the whole default run takes about 15 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 read -r -a trainers <<< "${TRAINERS:-sdca svm nb fasttree}"
@@ -49,6 +49,7 @@ for t in "${trainers[@]}"; do
   run "features-$t-rules" "$t" --train-only data/supplement.csv "${all_articles[@]}" --rule-features data/rules.json
   run "features-$t-voice+rules" "$t" --train-only data/supplement.csv "${all_articles[@]}" --voice-ngrams --rule-features data/rules.json
   run "features-$t-context-0.3" "$t" --train-only data/supplement.csv "${all_articles[@]}" --context-weight 0.3
+  run "features-$t-embeddings" "$t" --train-only data/supplement.csv "${all_articles[@]}" --embeddings arctic-xs
 done
 
 python3 - "$out" "bench/seed_accuracy.sh (TRAINERS=\"${trainers[*]}\")" > bench/SEED_ACCURACY.md <<'PY'
@@ -94,7 +95,8 @@ if baseline:
 print("\n## Framing features, on all the synthetic data\n")
 print("`--voice-ngrams`: word n-grams marked as quoted or narrator, a block of their own; `--rule-features")
 print("data/rules.json`: one feature per labelling rule that fires and per head-label vote; `--context-weight 0.3`: the")
-print("mean of the paragraph's article as a block of weight 0.3.\n")
+print("mean of the paragraph's article as a block of weight 0.3; `--embeddings arctic-xs`: a 384-dimension sentence")
+print("embedding block (each run embeds its 3,359 texts once, about 40 s).\n")
 print("| trainer | features | stance macro-F1 | stance kappa | stance F_avg | topic macro-F1 | topic accuracy |")
 print("|---|---|---|---|---:|---|---:|")
 for name, trainer in runs:
