@@ -134,6 +134,7 @@ public static class TrainCommand
             throw new UsageException($"--weak-weight must be a positive number, not {args.WeakWeight.ToString(CultureInfo.InvariantCulture)}", "for example --weak-weight 0.3");
         if (args.Trainer == "auto" && args.Settings.Count > 0)
             throw new UsageException("--set needs a named trainer", "pick one with --trainer, or drop --set to let auto choose");
+        if (args.Trainer != "auto") TrainerFactory.Validate(args.Trainer, args.Settings);
         if (args.Report is not null && args.Trainer != "auto" && args.Cv.Trim().ToLowerInvariant() is "none" or "0")
             throw new UsageException("--report needs held-out predictions, and --cv none makes none",
                 $"cross-validate (--cv 5 or --cv logo), or score held-out data: trainer evaluate --model {args.Model} --data HELD-OUT.csv --report {args.Report}");
