@@ -32,7 +32,7 @@ public sealed record TrainerSetting(string Name, bool Integer, double Minimum, b
         get
         {
             string kind = Integer ? "a whole number" : "a number";
-            string low = Minimum.ToString(CultureInfo.InvariantCulture), high = Maximum.ToString(CultureInfo.InvariantCulture);
+            string low = Minimum.ToString("0.##########", CultureInfo.InvariantCulture), high = Maximum.ToString("0.##########", CultureInfo.InvariantCulture);
             if (double.IsPositiveInfinity(Maximum)) return MinimumExclusive ? $"{kind} above {low}" : $"{kind} of at least {low}";
             return MinimumExclusive ? $"{kind} above {low} and at most {high}" : $"{kind} from {low} to {high}";
         }

@@ -28,7 +28,7 @@ public static class TrainCommand
         var model = CommonOptions.Model(required: true);
         var trainer = new Option<string>("--trainer", "-t") { Description = "auto, sdca, lbfgs, svm, nb or fasttree. auto picks by cross-validated macro-F1 within --time-budget.", DefaultValueFactory = _ => "auto" };
         trainer.AcceptOnlyFromAmong(["auto", .. TrainerFactory.Names]);
-        var settings = new Option<string[]>("--set") { Description = "Trainer setting key=value, repeatable (sdca: l2, l1, iterations; lbfgs: l2, l1; svm: c; nb: alpha; fasttree: trees, leaves, learning-rate, min-leaf)." };
+        var settings = new Option<string[]>("--set") { Description = "Trainer setting key=value, repeatable; checked before the data is read. " + SettingsHelp() };
         var cv = new Option<string>("--cv") { Description = "Cross-validation: K folds (grouped and stratified), 'logo' for leave-one-group-out, or 'none'.", DefaultValueFactory = _ => "5" };
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers; the same seed gives the same model.", DefaultValueFactory = _ => 1 };
         var budget = new Option<string>("--time-budget") { Description = "A ceiling on the time --trainer auto spends comparing candidates (e.g. 60s, 5m); candidates it stops are listed and recorded in the model. Default none: every candidate runs, so the choice is reproducible.", DefaultValueFactory = _ => "none" };
@@ -71,6 +71,10 @@ public static class TrainCommand
         var rules = Classifier.Text.Labelling.RuleSet.Load(path);
         return File.ReadAllText(rules.Source);
     }
+
+    /// <summary>Each registered trainer's settings with their ranges, for --help.</summary>
+    private static string SettingsHelp() => string.Join("; ", TrainerFactory.Names.Select(name =>
+        $"{name}: {string.Join(", ", TrainerFactory.Definition(name).Settings.Select(s => $"{s.Name} ({s.Range})"))}")) + ".";
 
     private static TimeSpan? ParseBudget(string text) =>
         text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) ? null : CommonOptions.ParseDuration(text);
