@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Classifier.Text.Diagnostics;
+using Classifier.Text.IO;
 using Classifier.Text.Labels;
 
 namespace Classifier.Text.Labelling;
@@ -42,16 +43,7 @@ public sealed record LabellingSchema(IReadOnlyList<SchemaHead> Heads, string Sou
     /// <summary>Validates the schema in <paramref name="json"/>; <paramref name="file"/> names it in errors.</summary>
     public static LabellingSchema Parse(string json, string file, IReadOnlyDictionary<char, string> reserved)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException ex)
-        {
-            throw new InputException($"the schema file is not valid JSON: {ex.Message.Split('\n')[0].TrimEnd('\r')}", file, ex.LineNumber + 1);
-        }
-        using (document)
+        using (var document = LenientJson.Parse(json, file, "the schema file"))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("heads", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Classifier.Text.Diagnostics;
+using Classifier.Text.IO;
 using Classifier.Text.Labels;
 using Classifier.Text.Normalization;
 
@@ -60,16 +61,7 @@ public sealed class RuleSet
     public static RuleSet Parse(string json, string file, TimeSpan? timeout = null)
     {
         var limit = timeout ?? DefaultTimeout;
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException ex)
-        {
-            throw new InputException($"the rule file is not valid JSON: {FirstSentence(ex.Message)}", file, ex.LineNumber + 1);
-        }
-        using (document)
+        using (var document = LenientJson.Parse(json, file, "the rule file"))
         {
             var root = document.RootElement;
             JsonElement array = root.ValueKind == JsonValueKind.Array ? root
