@@ -120,12 +120,15 @@ public sealed class Retrainer
             var (train, test) = PipelineCrossValidator.Split(data, folds, fold);
             if (test.Length == 0) continue;
             var models = new[] { PipelineTrainer.Fit(data, train, labelSets, _recipe), PipelineTrainer.Fit(data, [.. train.Where(r => inCurrent[r])], labelSets, _recipe) };
+            // Scored article by article, as PipelineCrossValidator does, so a recipe with article context is judged fairly.
+            var texts = test.Select(r => data.Texts[r]).ToArray();
+            var groups = test.Select(r => data.Groups[r]).ToArray();
             for (int m = 0; m < 2; m++)
-                foreach (int r in test)
-                {
-                    var predictions = models[m].Predict(data.Texts[r]);
-                    for (int h = 0; h < heads; h++) predictions[h].Probabilities.CopyTo(probs[m][h], r * labelSets[h].Count);
-                }
+            {
+                var scored = models[m].PredictGrouped(texts, groups);
+                for (int t = 0; t < test.Length; t++)
+                    for (int h = 0; h < heads; h++) scored[t][h].Probabilities.CopyTo(probs[m][h], test[t] * labelSets[h].Count);
+            }
         }
         return (MacroF1(data, folds, labelSets, probs[0]), MacroF1(data, folds, labelSets, probs[1]));
     }
