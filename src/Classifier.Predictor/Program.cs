@@ -19,6 +19,7 @@ public static class Program
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
     {
         Classifier.Embeddings.ArcticXsEmbedder.Register();
+        Classifier.MlNet.MlNetEngine.Register();
         var paths = new Argument<string[]>("paths") { Description = "Text files, directories of .txt files, CSV files of articles (with --text-col), or - for standard input.", Arity = ArgumentArity.ZeroOrMore };
         var model = new Option<string?>("--model", "-m") { Description = "Model file. Default: $CLASSIFIER_MODEL, else models/default.zip." };
         var format = new Option<string>("--format", "-f") { Description = "table (for people), csv (a row per paragraph), json (an array of articles) or jsonl (an article per line).", DefaultValueFactory = _ => "table" };

@@ -14,6 +14,7 @@ public static class Program
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
     {
         Classifier.Embeddings.ArcticXsEmbedder.Register();
+        Classifier.MlNet.MlNetEngine.Register();
         var root = new RootCommand("trainer: turn news articles into labelled paragraphs and train text classifiers.\n" +
             "Exit codes: 0 ok, 2 bad command line, 3 bad input file, 4 bad model file, 5 cannot write output, 130 cancelled.")
         {

@@ -19,4 +19,7 @@ public interface IMulticlassModel
 
     /// <summary>Writes the model's parameters in its own binary layout (read back by the model's static ReadFrom).</summary>
     void WriteTo(BinaryWriter writer);
+
+    /// <summary>The extension of the model's entry in a model file: ".bin" for our layouts, ".zip" for an ML.NET model.</summary>
+    string EntryExtension => ".bin";
 }

@@ -34,7 +34,7 @@ public static class ModelFile
         for (int h = 0; h < model.Heads.Count; h++)
         {
             var head = model.Heads[h];
-            var name = $"head-{h}.bin";
+            var name = $"head-{h}{head.Model.EntryExtension}";
             entries[name] = Serialize(head.Model.WriteTo);
             heads.Add(new ManifestHead
             {
@@ -127,11 +127,12 @@ public static class ModelFile
         foreach (var head in manifest.Heads)
         {
             if (!ModelReaders.TryGet(head.ModelKind, out var reader))
-                throw new ModelFileException(path, $"head '{head.Name}' has model kind '{head.ModelKind}', which this version cannot read (it knows: {string.Join(", ", ModelReaders.Kinds)})");
+                throw new ModelFileException(path, $"head '{head.Name}' has model kind '{head.ModelKind}', which this version cannot read (it knows: {string.Join(", ", ModelReaders.Kinds)})"
+                    + (head.ModelKind == "mlnet" ? "; a program that loads ML.NET heads must reference Classifier.MlNet and call MlNetEngine.Register() first" : ""));
             var model = Parse(path, zip, manifest, head.Entry, reader);
             if (model.ClassCount != head.Labels.Count)
                 throw new ModelFileException(path, $"head '{head.Name}' has {model.ClassCount} classes but the manifest lists {head.Labels.Count} labels");
-            if (model.FeatureCount != featurizer.FeatureCount)
+            if (model is not ITextModel && model.FeatureCount != featurizer.FeatureCount)
                 throw new ModelFileException(path, $"head '{head.Name}' expects {model.FeatureCount} features but the featurizer makes {featurizer.FeatureCount}");
             heads.Add(new ClassifierHead(head.Name, head.Labels, model, head.Trainer, head.Hyperparameters));
         }

@@ -13,17 +13,64 @@ namespace Classifier.Engine.Pipeline;
 /// </summary>
 public static class AutoSelector
 {
-    public static IReadOnlyList<TrainerCandidate> DefaultCandidates { get; } =
+    /// <summary>Candidates with their relative cost; auto runs them cheapest first, so a budget stops the slow ones.</summary>
+    private static readonly List<(TrainerCandidate Candidate, double Cost, bool InDefault)> Registered =
     [
-        new("nb", new Dictionary<string, string>()),
-        new("sdca", new Dictionary<string, string>()),
-        new("svm", new Dictionary<string, string> { ["c"] = "0.1" }),
-        new("svm", new Dictionary<string, string> { ["c"] = "1" }),
-        new("lbfgs", new Dictionary<string, string>()),
-        new("sdca", new Dictionary<string, string> { ["l2"] = "0.0001" }),
-        new("nb", new Dictionary<string, string> { ["alpha"] = "0.1" }),
-        new("fasttree", new Dictionary<string, string>()),
+        (new("nb", new Dictionary<string, string>()), 1, true),
+        (new("sdca", new Dictionary<string, string>()), 1, true),
+        (new("svm", new Dictionary<string, string> { ["c"] = "0.1" }), 1, true),
+        (new("svm", new Dictionary<string, string> { ["c"] = "1" }), 1, true),
+        (new("lbfgs", new Dictionary<string, string>()), 1, true),
+        (new("sdca", new Dictionary<string, string> { ["l2"] = "0.0001" }), 1, true),
+        (new("nb", new Dictionary<string, string> { ["alpha"] = "0.1" }), 1, true),
+        (new("fasttree", new Dictionary<string, string>()), 3, true),
     ];
+
+    /// <summary>
+    /// Adds a candidate for auto (another engine's trainers). <paramref name="cost"/> orders it among the others (ours:
+    /// 1 for linear models, 3 for boosted trees); <paramref name="inDefault"/> false keeps a slow one out of the default
+    /// list, so it runs only when asked for (<c>--candidates all</c> or by name).
+    /// </summary>
+    public static void AddCandidate(TrainerCandidate candidate, double cost, bool inDefault)
+    {
+        lock (Registered)
+        {
+            if (Registered.Exists(r => r.Candidate.ToString() == candidate.ToString())) return;
+            Registered.Add((candidate, cost, inDefault));
+        }
+    }
+
+    /// <summary>What <c>--trainer auto</c> tries by default, cheapest first.</summary>
+    public static IReadOnlyList<TrainerCandidate> DefaultCandidates => Select(r => r.InDefault);
+
+    /// <summary>Every registered candidate, the slow ones included, cheapest first.</summary>
+    public static IReadOnlyList<TrainerCandidate> AllCandidates => Select(_ => true);
+
+    /// <summary>
+    /// The candidates a <c>--candidates</c> value names: "default", "all", or trainer names separated by commas (each
+    /// trainer's registered candidates, or the trainer with its defaults if it has none). A usage error for an unknown name.
+    /// </summary>
+    public static IReadOnlyList<TrainerCandidate> Parse(string list)
+    {
+        var text = list.Trim();
+        if (text.Equals("default", StringComparison.OrdinalIgnoreCase)) return DefaultCandidates;
+        if (text.Equals("all", StringComparison.OrdinalIgnoreCase)) return AllCandidates;
+        var all = AllCandidates;
+        var chosen = new List<TrainerCandidate>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var name = TrainerFactory.Definition(part).Name;
+            var matching = all.Where(c => string.Equals(c.Trainer, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            chosen.AddRange(matching.Count > 0 ? matching : [new TrainerCandidate(name, new Dictionary<string, string>())]);
+        }
+        if (chosen.Count == 0) throw new Classifier.Text.Diagnostics.UsageException("--candidates names no trainer", "give default, all, or trainer names such as svm,mlnet-svm");
+        return [.. chosen.DistinctBy(c => c.ToString())];
+    }
+
+    private static TrainerCandidate[] Select(Func<(TrainerCandidate Candidate, double Cost, bool InDefault), bool> keep)
+    {
+        lock (Registered) return [.. Registered.Where(keep).OrderBy(r => r.Cost).Select(r => r.Candidate)];
+    }
 
     /// <summary>
     /// Runs every candidate, or with a <paramref name="budget"/> until it is spent: the first always runs to the end, a

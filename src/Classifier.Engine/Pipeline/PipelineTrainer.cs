@@ -55,9 +55,9 @@ public static class PipelineTrainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report($"training {data.HeadNames[h]}");
-            var set = BuildTrainingSet(data, rows, features, h, labelSets[h], options);
+            var set = BuildTrainingSet(data, rows, texts, features, h, labelSets[h], options);
             var chosen = options.TrainerFor(data.HeadNames[h]);
-            var trainer = TrainerFactory.Create(chosen.Trainer, options.Seed, chosen.Settings);
+            var trainer = TrainerFactory.Create(chosen.Trainer, options.Seed, chosen.Settings, options.Featurizer);
             var model = trainer.Fit(set, null, cancellationToken);
             heads[h] = new ClassifierHead(data.HeadNames[h], labelSets[h], model, trainer.Name, trainer.Describe());
             labelCounts[data.HeadNames[h]] = CountLabels(set, labelSets[h]);
@@ -70,7 +70,7 @@ public static class PipelineTrainer
         return new TextClassifier(featurizer, heads, info);
     }
 
-    private static TrainingSet BuildTrainingSet(LabelledDataset data, int[] rows, SparseMatrix features, int head, IReadOnlyList<string> labels, PipelineOptions options)
+    private static TrainingSet BuildTrainingSet(LabelledDataset data, int[] rows, string[] texts, SparseMatrix features, int head, IReadOnlyList<string> labels, PipelineOptions options)
     {
         var keep = new List<int>(rows.Length);
         var y = new List<int>(rows.Length);
@@ -92,7 +92,9 @@ public static class PipelineTrainer
             for (int i = 0; i < classes.Length; i++)
                 if (options.ClassWeights.TryGetValue(labels[classes[i]], out var multiplier)) weights[i] *= multiplier;
         var matrix = keep.Count == rows.Length ? features : features.SelectRows(keep.ToArray());
-        var set = new TrainingSet(matrix, classes, labels.Count, weights);
+        var keptTexts = new string[keep.Count];
+        for (int i = 0; i < keptTexts.Length; i++) keptTexts[i] = texts[keep[i]];
+        var set = new TrainingSet(matrix, classes, labels.Count, weights) { Texts = keptTexts, ClassNames = labels };
         set.Validate();
         return set;
     }

@@ -40,19 +40,41 @@ public sealed class TextClassifier
     public HeadPrediction[] Predict(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Predict(Featurizer.Transform(text));
+        return Predict(text, NeedsFeatures ? Featurizer.Transform(text) : null);
     }
 
-    /// <summary>Predicts every head for already featurized text. Thread-safe.</summary>
+    /// <summary>
+    /// Predicts every head for already featurized text. Thread-safe. Not for a model with a head that reads text
+    /// itself (an ML.NET pipeline): call <see cref="Predict(string)"/> for those.
+    /// </summary>
     public HeadPrediction[] Predict(SparseVector features)
     {
         ArgumentNullException.ThrowIfNull(features);
+        foreach (var head in Heads)
+            if (head.Model is ITextModel)
+                throw new InvalidOperationException($"head '{head.Name}' scores text with its own featurization; call Predict(string) instead of Predict(SparseVector)");
+        return Predict(null, features);
+    }
+
+    /// <summary>Whether any head scores our featurizer's vector (an all-ML.NET model does not need it).</summary>
+    private bool NeedsFeatures
+    {
+        get
+        {
+            foreach (var head in Heads) if (head.Model is not ITextModel) return true;
+            return false;
+        }
+    }
+
+    private HeadPrediction[] Predict(string? text, SparseVector? features)
+    {
         var result = new HeadPrediction[Heads.Count];
         for (int h = 0; h < Heads.Count; h++)
         {
             var head = Heads[h];
             var p = new float[head.Labels.Count];
-            head.Model.PredictProbabilities(features.AsRow(), p);
+            if (head.Model is ITextModel textModel) textModel.PredictProbabilities(text!, p);
+            else head.Model.PredictProbabilities(features!.AsRow(), p);
             int best = MulticlassMetrics.ArgMax(p);
             result[h] = new HeadPrediction(head.Name, head.Labels[best], p[best], p);
         }
@@ -78,7 +100,7 @@ public sealed class TextClassifier
         ArgumentNullException.ThrowIfNull(paragraphs);
         var features = Featurizer.TransformArticle(paragraphs);
         var result = new HeadPrediction[features.Length][];
-        for (int i = 0; i < features.Length; i++) result[i] = Predict(features[i]);
+        for (int i = 0; i < features.Length; i++) result[i] = Predict(paragraphs[i], features[i]);
         return result;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Classifier.Engine.Featurization;
 using Classifier.Engine.Trainers;
 using Classifier.Text.Diagnostics;
 
@@ -20,9 +21,9 @@ public static class TrainerFactory
             new("l2", false, 1e-9, false, 1e3, "L2 regularisation (default: chosen from the data size, as ML.NET)"),
             new("l1", false, 0, false, 1e3, "L1 soft threshold on the weights (default 0)"),
             new("iterations", true, 1, false, 10_000, "passes over the data (default: chosen from the data size)"),
-        ], (seed, s) => new SdcaMaximumEntropyTrainer(new SdcaMaximumEntropyOptions
+        ], (c, s) => new SdcaMaximumEntropyTrainer(new SdcaMaximumEntropyOptions
         {
-            Seed = seed, L2 = (float?)Get(s, "l2"), L1 = (float)(Get(s, "l1") ?? 0), MaxIterations = (int?)Get(s, "iterations"),
+            Seed = c.Seed, L2 = (float?)Get(s, "l2"), L1 = (float)(Get(s, "l1") ?? 0), MaxIterations = (int?)Get(s, "iterations"),
         })));
         Register(new("lbfgs", "multinomial logistic regression by L-BFGS (OWL-QN with l1)",
         [
@@ -35,7 +36,7 @@ public static class TrainerFactory
         Register(new("svm", "linear SVM by dual coordinate descent, one-versus-all, Platt-calibrated",
         [
             new("c", false, 0, true, 1e6, $"misclassification cost (default {new LinearSvmOptions().C})"),
-        ], (seed, s) => new LinearSvmTrainer(new LinearSvmOptions { Seed = seed, C = (float)(Get(s, "c") ?? new LinearSvmOptions().C) })));
+        ], (c, s) => new LinearSvmTrainer(new LinearSvmOptions { Seed = c.Seed, C = (float)(Get(s, "c") ?? new LinearSvmOptions().C) })));
         Register(new("nb", "complement naive Bayes",
         [
             new("alpha", false, 0, true, 1e3, $"additive smoothing (default {new NaiveBayesOptions().Alpha})"),
@@ -47,9 +48,9 @@ public static class TrainerFactory
             new("leaves", true, 2, false, 1_000, $"leaves per tree (default {tree.NumberOfLeaves})"),
             new("learning-rate", false, 0, true, 10, $"shrinkage (default {tree.LearningRate})"),
             new("min-leaf", true, 1, false, 1_000_000, $"fewest examples in a leaf (default {tree.MinimumExampleCountPerLeaf})"),
-        ], (seed, s) => new FastTreeTrainer(new FastTreeOptions
+        ], (c, s) => new FastTreeTrainer(new FastTreeOptions
         {
-            Seed = seed,
+            Seed = c.Seed,
             NumberOfTrees = (int)(Get(s, "trees") ?? tree.NumberOfTrees),
             NumberOfLeaves = (int)(Get(s, "leaves") ?? tree.NumberOfLeaves),
             LearningRate = (float)(Get(s, "learning-rate") ?? tree.LearningRate),
@@ -96,8 +97,9 @@ public static class TrainerFactory
         return values;
     }
 
-    public static IMulticlassTrainer Create(string name, int seed, IReadOnlyDictionary<string, string> settings) =>
-        Definition(name).Create(seed, Validate(name, settings));
+    /// <summary>Builds a trainer; <paramref name="featurizer"/> tells a trainer that featurizes text itself (ML.NET's) what to extract.</summary>
+    public static IMulticlassTrainer Create(string name, int seed, IReadOnlyDictionary<string, string> settings, FeaturizerOptions? featurizer = null) =>
+        Definition(name).Create(new TrainerContext(seed, featurizer ?? new FeaturizerOptions()), Validate(name, settings));
 
     private static double? Get(IReadOnlyDictionary<string, double> settings, string key) => settings.TryGetValue(key, out var v) ? v : null;
 }

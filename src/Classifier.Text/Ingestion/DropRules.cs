@@ -13,7 +13,8 @@ namespace Classifier.Text.Ingestion;
 public sealed class DropRules
 {
     private const string ResourceName = "Classifier.Text.Resources.drop-rules.json";
-    private const int DefaultTimeoutMs = 100;
+    // A second: a busy machine can stretch a sound pattern past 100 ms; a pathological one still stops promptly.
+    private const int DefaultTimeoutMs = 1000;
     private static readonly Lazy<DropRules> BuiltIn = new(LoadBuiltIn);
 
     private DropRules(IReadOnlyList<DropRule> rules, string source)

@@ -15,7 +15,9 @@ namespace Classifier.Text.Labelling;
 /// </summary>
 public sealed class RuleSet
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMilliseconds(100);
+    // A second, not 100 ms: a sound pattern takes microseconds, but a busy machine (a GC pause, other processes) once
+    // stretched one past 100 ms and stopped a run; a pathological pattern still stops within a second.
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Regex[][] _matchers;
 

@@ -34,13 +34,14 @@ public static class Tables
         var table = new Table().Title("auto: candidates by cross-validated macro-F1 (mean over heads)");
         table.AddColumn("rank");
         table.AddColumn("trainer");
+        table.AddColumn("engine");
         var heads = board.Count > 0 ? board[0].MacroF1ByHead.Keys.ToList() : [];
         foreach (var h in heads) table.AddColumn(Markup.Escape($"{h} macro-F1"));
         table.AddColumns("mean", "seconds");
         for (int i = 0; i < board.Count; i++)
         {
             var e = board[i];
-            var cells = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Candidate.ToString()) };
+            var cells = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Candidate.ToString()), Markup.Escape(TrainerFactory.Definition(e.Candidate.Trainer).Engine) };
             foreach (var h in heads) cells.Add(F(e.MacroF1ByHead[h]));
             cells.Add(F(e.MeanMacroF1));
             cells.Add(e.Seconds.ToString("0.0", CultureInfo.InvariantCulture));

@@ -23,7 +23,7 @@ public static class AutolabelCommand
         var report = new Option<string?>("--report") { Description = "Also write the rule table as Markdown to this file." };
         var textCol = new Option<string>("--text-col") { Description = "Column holding the text.", DefaultValueFactory = _ => "text" };
         var idCol = new Option<string>("--id-col") { Description = "Column holding the row id (shared with the gold file).", DefaultValueFactory = _ => "id" };
-        var timeout = new Option<int>("--regex-timeout") { Description = "Match timeout of each rule pattern, in milliseconds.", DefaultValueFactory = _ => 100 }.AtLeast(1, "100");
+        var timeout = new Option<int>("--regex-timeout") { Description = "Match timeout of each rule pattern, in milliseconds.", DefaultValueFactory = _ => 1000 }.AtLeast(1, "1000");
         var command = new Command("autolabel", "Label paragraphs with rules, combining their votes with a label model (Dawid-Skene EM, weighted majority vote as fallback).\n" +
             "Example: trainer autolabel --rules data/rules.json --in data/paragraphs.csv --out data/weak.csv --gold data/labels.csv")
         {

@@ -26,12 +26,13 @@ public static class TrainCommand
         var labelCols = CommonOptions.LabelColumns();
         var groupCol = CommonOptions.GroupColumn();
         var model = CommonOptions.Model(required: true);
-        var trainer = new Option<string>("--trainer", "-t") { Description = "auto, sdca, lbfgs, svm, nb or fasttree. auto picks by cross-validated macro-F1 within --time-budget.", DefaultValueFactory = _ => "auto" };
+        var trainer = new Option<string>("--trainer", "-t") { Description = $"auto, or one of: {string.Join(", ", TrainerFactory.Names)} (mlnet-* are ML.NET pipelines with ML.NET's own FeaturizeText). auto picks by cross-validated macro-F1 among --candidates.", DefaultValueFactory = _ => "auto" };
         trainer.AcceptOnlyFromAmong(["auto", .. TrainerFactory.Names]);
         var settings = new Option<string[]>("--set") { Description = "Trainer setting key=value, repeatable; checked before the data is read. " + SettingsHelp() };
         var cv = new Option<string>("--cv") { Description = "Cross-validation: K folds (grouped and stratified), 'logo' for leave-one-group-out, or 'none'.", DefaultValueFactory = _ => "5" };
         var seed = new Option<int>("--seed") { Description = "Seed for folds and trainers; the same seed gives the same model.", DefaultValueFactory = _ => 1 };
         var budget = new Option<string>("--time-budget") { Description = "A ceiling on the time --trainer auto spends comparing candidates (e.g. 60s, 5m); candidates it stops are listed and recorded in the model. Default none: every candidate runs, so the choice is reproducible.", DefaultValueFactory = _ => "none" };
+        var candidates = new Option<string>("--candidates") { Description = $"What --trainer auto compares: 'default' ({string.Join(", ", AutoSelector.DefaultCandidates.Select(c => c.ToString()))}), 'all' (adds the slow ML.NET tree ensembles), or trainer names separated by commas.", DefaultValueFactory = _ => "default" };
         var report = new Option<string?>("--report") { Description = "Write report.md, report.html and metrics.json from the cross-validated predictions to this directory." };
         var classWeights = new Option<string>("--class-weights") { Description = "balanced (every class weighs the same in total), none, or explicit LABEL=W pairs such as pro-kosovo=3,neutral=0.5 (unlisted labels weigh 1).", DefaultValueFactory = _ => "balanced" };
         var hashBits = new Option<int?>("--hash-bits") { Description = "Hash n-grams into 2^bits buckets per block (default 18)." };
@@ -48,13 +49,13 @@ public static class TrainCommand
         var command = new Command("train", "Train a model on labelled text, report cross-validated accuracy and save the model.\n" +
             "Example: trainer train --data data/labels.csv --train-only data/supplement.csv --model models/default.zip")
         {
-            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup, voiceNgrams, ruleFeatures, contextWeight, embeddings,
+            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, candidates, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup, voiceNgrams, ruleFeatures, contextWeight, embeddings,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct, new TrainArguments(
             parse.GetValue(data)!, parse.GetValue(trainOnly) ?? [], parse.GetValue(weak) ?? [], parse.GetValue(weakWeight),
             parse.GetValue(textCols)!, parse.GetValue(labelCols) ?? [], parse.GetValue(groupCol), parse.GetValue(model)!,
             parse.GetValue(trainer)!, CommonOptions.ParseSettings(parse.GetValue(settings) ?? []), parse.GetValue(cv)!, parse.GetValue(seed),
-            ParseBudget(parse.GetValue(budget)!), parse.GetValue(report),
+            ParseBudget(parse.GetValue(budget)!), parse.GetValue(candidates)!, parse.GetValue(report),
             parse.GetValue(classWeights)!, !parse.GetValue(noAutoGroup),
             FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount), parse.GetValue(voiceNgrams), parse.GetValue(ruleFeatures), parse.GetValue(contextWeight), parse.GetValue(embeddings))))));
         return command;
@@ -62,7 +63,7 @@ public static class TrainCommand
 
     private sealed record TrainArguments(
         string[] Data, string[] TrainOnly, string[] Weak, float WeakWeight, string[] TextColumns, string[] LabelColumns, string? GroupColumn,
-        string Model, string Trainer, Dictionary<string, string> Settings, string Cv, int Seed, TimeSpan? Budget, string? Report,
+        string Model, string Trainer, Dictionary<string, string> Settings, string Cv, int Seed, TimeSpan? Budget, string Candidates, string? Report,
         string ClassWeights, bool AutoGroup, FeaturizerOptions Featurizer);
 
     /// <summary>The rule file's text, validated now so a bad rule stops the run before any data is read (exit 3).</summary>
@@ -139,6 +140,9 @@ public static class TrainCommand
         if (args.Trainer == "auto" && args.Settings.Count > 0)
             throw new UsageException("--set needs a named trainer", "pick one with --trainer, or drop --set to let auto choose");
         if (args.Trainer != "auto") TrainerFactory.Validate(args.Trainer, args.Settings);
+        var candidates = AutoSelector.Parse(args.Candidates);
+        if (args.Trainer != "auto" && args.Candidates != "default")
+            throw new UsageException("--candidates is for --trainer auto", "drop --candidates, or use --trainer auto");
         if (args.Report is not null && args.Trainer != "auto" && args.Cv.Trim().ToLowerInvariant() is "none" or "0")
             throw new UsageException("--report needs held-out predictions, and --cv none makes none",
                 $"cross-validate (--cv 5 or --cv logo), or score held-out data: trainer evaluate --model {args.Model} --data HELD-OUT.csv --report {args.Report}");
@@ -179,7 +183,7 @@ public static class TrainCommand
                 folds = PipelineCrossValidator.AssignFolds(dataset, Math.Min(5, groups), args.Seed);
                 cvDescription = $"{Math.Min(5, groups)}-fold, grouped and stratified, for auto";
             }
-            var auto = Ui.WithProgress(ui, "auto", tick => AutoSelector.Run(dataset, folds, options, args.Budget, null,
+            var auto = Ui.WithProgress(ui, "auto", tick => AutoSelector.Run(dataset, folds, options, args.Budget, candidates,
                 new Progress<(int Done, int Total, string Current)>(p => tick((double)p.Done / p.Total, p.Current)), ct));
             selection = SelectionInfo.From(auto);
             var board = auto.Board;
