@@ -22,6 +22,7 @@ public static class MlNetEngine
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
         ModelReaders.Register(MlNetModel.ModelKind, MlNetModel.ReadFrom);
+        ModelReaders.RegisterForeign(MlNetForeignModel.TryLoad);
 
         Add("mlnet-sdca", "ML.NET SdcaMaximumEntropy (multinomial logistic regression, SDCA)",
         [

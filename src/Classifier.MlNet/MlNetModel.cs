@@ -16,15 +16,19 @@ public sealed class MlNetModel : ITextModel
     public const string ModelKind = "mlnet";
 
     private readonly byte[] _bytes;
-    private readonly ObjectPool<PredictionEngine<MlNetInput, MlNetOutput>> _engines;
+    private readonly ObjectPool<PredictionEngine<MlNetScoringInput, MlNetOutput>> _engines;
 
-    private MlNetModel(byte[] bytes, MLContext context, ITransformer transformer, int classCount)
+    private MlNetModel(byte[] bytes, MLContext context, ITransformer transformer, MlNetSchema schema)
     {
         _bytes = bytes;
         Transformer = transformer;
-        ClassCount = classCount;
-        _engines = new DefaultObjectPool<PredictionEngine<MlNetInput, MlNetOutput>>(new EnginePolicy(context, transformer), Environment.ProcessorCount * 2);
+        Schema = schema;
+        ClassCount = schema.ClassCount;
+        _engines = new DefaultObjectPool<PredictionEngine<MlNetScoringInput, MlNetOutput>>(new EnginePolicy(context, transformer, schema), Environment.ProcessorCount * 2);
     }
+
+    /// <summary>The columns the model reads and writes, and its class names (from the Score column's slot names).</summary>
+    public MlNetSchema Schema { get; }
 
     public string Kind => ModelKind;
 
@@ -49,7 +53,7 @@ public sealed class MlNetModel : ITextModel
         float[] score;
         try
         {
-            score = engine.Predict(new MlNetInput { Text = text }).Score;
+            score = engine.Predict(new MlNetScoringInput { Text = text }).Score;
         }
         finally
         {
@@ -70,7 +74,7 @@ public sealed class MlNetModel : ITextModel
         return FromBytes(bytes);
     }
 
-    /// <summary>Loads ML.NET model bytes; a model without a Text input or a Score vector is invalid data.</summary>
+    /// <summary>Loads ML.NET model bytes; a model without one text input or a Score vector is invalid data.</summary>
     public static MlNetModel FromBytes(byte[] bytes)
     {
         var context = new MLContext(seed: 0);
@@ -85,7 +89,7 @@ public sealed class MlNetModel : ITextModel
         {
             throw new InvalidDataException($"not a loadable ML.NET model ({ex.GetType().Name}: {ex.Message})", ex);
         }
-        return new MlNetModel(bytes, context, transformer, ScoreSize(transformer, input));
+        return new MlNetModel(bytes, context, transformer, MlNetSchema.Inspect(transformer, input));
     }
 
     /// <summary>Wraps a freshly fitted pipeline, saving it once so what is stored is what is scored.</summary>
@@ -94,17 +98,7 @@ public sealed class MlNetModel : ITextModel
         var input = context.Data.LoadFromEnumerable(Array.Empty<MlNetInput>()).Schema;
         using var buffer = new MemoryStream();
         context.Model.Save(transformer, input, buffer);
-        return new MlNetModel(buffer.ToArray(), context, transformer, ScoreSize(transformer, input));
-    }
-
-    private static int ScoreSize(ITransformer transformer, DataViewSchema input)
-    {
-        if (input.GetColumnOrNull("Text") is not { } text || text.Type is not TextDataViewType)
-            throw new InvalidDataException("the ML.NET model has no text input column named 'Text'");
-        var output = transformer.GetOutputSchema(input);
-        if (output.GetColumnOrNull("Score") is not { Type: VectorDataViewType { Size: > 1 } score })
-            throw new InvalidDataException("the ML.NET model has no 'Score' vector column with one slot per class");
-        return score.Size;
+        return new MlNetModel(buffer.ToArray(), context, transformer, MlNetSchema.Inspect(transformer, input));
     }
 
     /// <summary>Scores as probabilities: negatives (uncalibrated margins) clipped, then scaled to sum 1.</summary>
@@ -116,16 +110,24 @@ public sealed class MlNetModel : ITextModel
         else for (int c = 0; c < probabilities.Length; c++) probabilities[c] /= sum;
     }
 
-    private sealed class EnginePolicy(MLContext context, ITransformer transformer) : IPooledObjectPolicy<PredictionEngine<MlNetInput, MlNetOutput>>
+    private sealed class EnginePolicy(MLContext context, ITransformer transformer, MlNetSchema schema) : IPooledObjectPolicy<PredictionEngine<MlNetScoringInput, MlNetOutput>>
     {
         private readonly Lock _create = new();
 
-        public PredictionEngine<MlNetInput, MlNetOutput> Create()
+        public PredictionEngine<MlNetScoringInput, MlNetOutput> Create()
         {
+            // The model's own column names (a model made elsewhere may call its text "SentimentText").
+            var input = SchemaDefinition.Create(typeof(MlNetScoringInput));
+            input["Text"].ColumnName = schema.TextColumn;
+            if (schema.LabelColumn is { } label) input["Label"].ColumnName = label;
+            else input.Remove(input["Label"]);
+            var output = SchemaDefinition.Create(typeof(MlNetOutput));
+            output["PredictedLabel"].ColumnName = schema.PredictedLabelColumn ?? "PredictedLabel";
+            if (schema.PredictedLabelColumn is null) output.Remove(output["PredictedLabel"]);
             // MLContext is not documented as safe for concurrent use; engines are created rarely, so serialise it.
-            lock (_create) return context.Model.CreatePredictionEngine<MlNetInput, MlNetOutput>(transformer);
+            lock (_create) return context.Model.CreatePredictionEngine<MlNetScoringInput, MlNetOutput>(transformer, ignoreMissingColumns: true, input, output);
         }
 
-        public bool Return(PredictionEngine<MlNetInput, MlNetOutput> obj) => true;
+        public bool Return(PredictionEngine<MlNetScoringInput, MlNetOutput> obj) => true;
     }
 }

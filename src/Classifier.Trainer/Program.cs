@@ -24,6 +24,7 @@ public static class Program
             AutolabelCommand.Create(),
             LabelCommand.Create(),
             AgreementCommand.Create(),
+            ExportCommand.Create(),
         };
         return CommandHost.Invoke(root, args, "trainer", output, error);
     }

@@ -121,6 +121,7 @@ public static class ModelFile
 
     private static TextClassifier Read(string path, ZipArchive zip)
     {
+        if (zip.GetEntry(ManifestName) is null && ModelReaders.TryForeign(path, [.. zip.Entries.Select(e => e.FullName)]) is { } foreign) return foreign;
         var manifest = ReadManifest(path, zip);
         var featurizer = Parse(path, zip, manifest, "featurizer.bin", FittedFeaturizer.ReadFrom);
         var heads = new List<ClassifierHead>();

@@ -19,4 +19,20 @@ public static class ModelReaders
 
     public static bool TryGet(string kind, out Func<BinaryReader, IMulticlassModel> reader) =>
         Readers.TryGetValue(kind, out reader!);
+
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<Func<string, IReadOnlyList<string>, Pipeline.TextClassifier?>> Foreign = new();
+
+    /// <summary>
+    /// Lets another engine load its own model files (a zip without our manifest), e.g. an ML.NET model made elsewhere.
+    /// The loader gets the path and the zip's entry names, returns null when the file is not its kind, and throws
+    /// <see cref="Classifier.Text.Diagnostics.ModelFileException"/> when it is but cannot be used.
+    /// </summary>
+    public static void RegisterForeign(Func<string, IReadOnlyList<string>, Pipeline.TextClassifier?> loader) => Foreign.Enqueue(loader);
+
+    internal static Pipeline.TextClassifier? TryForeign(string path, IReadOnlyList<string> entries)
+    {
+        foreach (var loader in Foreign)
+            if (loader(path, entries) is { } model) return model;
+        return null;
+    }
 }
