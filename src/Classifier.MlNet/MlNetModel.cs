@@ -11,7 +11,7 @@ namespace Classifier.MlNet;
 /// our model file as the bytes <c>MLContext.Model.Save</c> wrote, so the entry is itself a loadable ML.NET zip.
 /// ML.NET's PredictionEngine is not thread-safe, so each thread borrows one from a pool: the model stays safe to share.
 /// </summary>
-public sealed class MlNetModel : ITextModel
+public sealed class MlNetModel : ITextExplainer
 {
     public const string ModelKind = "mlnet";
 
@@ -25,7 +25,16 @@ public sealed class MlNetModel : ITextModel
         Schema = schema;
         ClassCount = schema.ClassCount;
         _engines = new DefaultObjectPool<PredictionEngine<MlNetScoringInput, MlNetOutput>>(new EnginePolicy(context, transformer, schema), Environment.ProcessorCount * 2);
+        _explainer = new Lazy<MlNetLinearExplainer?>(() => MlNetLinearExplainer.TryCreate(context, transformer, schema));
     }
+
+    private readonly Lazy<MlNetLinearExplainer?> _explainer;
+
+    /// <summary>True for maximum-entropy heads (mlnet-sdca, mlnet-lbfgs); one-versus-all and tree heads cannot explain.</summary>
+    public bool CanExplain => _explainer.Value is not null;
+
+    public IReadOnlyList<Classifier.Engine.Pipeline.TermContribution> Explain(string text, int cls, int top) =>
+        _explainer.Value?.Explain(text, cls, top) ?? [];
 
     /// <summary>The columns the model reads and writes, and its class names (from the Score column's slot names).</summary>
     public MlNetSchema Schema { get; }

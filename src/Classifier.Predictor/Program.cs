@@ -25,7 +25,7 @@ public static class Program
         var format = new Option<string>("--format", "-f") { Description = "table (for people), csv (a row per paragraph), json (an array of articles) or jsonl (an article per line).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json", "jsonl");
         var topK = new Option<int>("--top-k", "-k") { Description = "How many labels to show per head, most probable first.", DefaultValueFactory = _ => 1 }.AtLeast(1, "2");
-        var explain = new Option<bool>("--explain") { Description = "Show the n-grams that pushed each decision, with their contributions (linear models and naive Bayes)." };
+        var explain = new Option<bool>("--explain") { Description = "Show the n-grams that pushed each decision, with their contributions (linear models, naive Bayes and ML.NET maximum-entropy heads)." };
         var textCol = new Option<string>("--text-col") { Description = "For CSV input: the column holding the article text.", DefaultValueFactory = _ => "text" };
         var idCol = new Option<string?>("--id-col") { Description = "For CSV input: the column holding the article id (default: file#row)." };
         var root = new RootCommand("predictor: score news articles per paragraph and per article (stance, topic, or any heads the model has).\n" +

@@ -153,7 +153,12 @@ public sealed class TextClassifier
         var result = new IReadOnlyList<TermContribution>[Heads.Count];
         Array.Fill(result, []);
         bool any = false;
-        for (int h = 0; h < Heads.Count; h++) any |= labels[h] is not null && Heads[h].Model is IExplainableModel;
+        for (int h = 0; h < Heads.Count; h++)
+        {
+            if (labels[h] is { } own && Heads[h].Model is ITextExplainer { CanExplain: true } explainer && Heads[h].IndexOf(own) is var c and >= 0)
+                result[h] = explainer.Explain(text, c, top);
+            any |= labels[h] is not null && Heads[h].Model is IExplainableModel;
+        }
         if (!any) return result;
 
         var features = Featurizer.Transform(text);

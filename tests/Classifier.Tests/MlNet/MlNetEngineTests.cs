@@ -168,4 +168,45 @@ public sealed class MlNetEngineTests
         var misuse = CliRun.Trainer("train", "--data", data, "--model", model, "--trainer", "svm", "--candidates", "all");
         Assert.Equal(ExitCodes.UsageError, misuse.ExitCode);
     }
+
+    [Theory]
+    [InlineData("mlnet-sdca")]
+    [InlineData("mlnet-svm")]
+    [InlineData("mlnet-fasttree")]
+    [InlineData("mlnet-lightgbm")]
+    public void A_class_missing_from_a_training_fold_gets_a_probability_and_no_crash(string trainer)
+    {
+        using var dir = new TempDir();
+        var data = Data(dir);
+        var labelSets = PipelineTrainer.LabelSets(data);
+        // Leave out every pro-kosovo row, as a cross-validation fold may when a class is rare.
+        var rows = Enumerable.Range(0, data.Count).Where(i => data.Labels[i][0] != "pro-kosovo").ToArray();
+        var settings = trainer.Contains("tree") || trainer.Contains("lightgbm") ? new Dictionary<string, string> { ["trees"] = "10", ["min-leaf"] = "2" } : new Dictionary<string, string>();
+        var model = PipelineTrainer.Fit(data, rows, labelSets, new PipelineOptions { Trainer = trainer, TrainerSettings = settings });
+        var p = model.Predict(data.Texts[0])[0];
+        Assert.Equal(3, p.Probabilities.Length);
+        Assert.Equal(1f, p.Probabilities.Sum(), 3);
+        Assert.NotEqual("pro-kosovo", model.Predict(data.Texts[rows[0]])[0].Label);
+    }
+
+    [Fact]
+    public void A_maximum_entropy_head_explains_by_named_ngrams_and_trees_say_they_cannot()
+    {
+        using var dir = new TempDir();
+        var data = Data(dir);
+        var model = PipelineTrainer.Fit(data, new PipelineOptions
+        {
+            Trainer = "mlnet-lbfgs",
+            HeadTrainers = new Dictionary<string, TrainerCandidate> { ["topic"] = new("mlnet-fasttree", new Dictionary<string, string> { ["trees"] = "5", ["min-leaf"] = "2" }) },
+        });
+        const string text = "The officials said sovereignty and separatist aggression in belgrade.";
+        var terms = model.Explain(text, 0, "pro-serbia", top: 5);
+        Assert.NotEmpty(terms);
+        Assert.All(terms, t => Assert.Contains(t.Kind, new[] { "word", "char" }));
+        Assert.Contains(terms, t => t.Kind == "word" && (t.Term.Contains("sovereignty") || t.Term.Contains("separatist") || t.Term.Contains("aggression") || t.Term.Contains("belgrade")));
+        Assert.True(terms[0].Contribution > 0, string.Join("; ", terms));
+        for (int i = 1; i < terms.Count; i++) Assert.True(MathF.Abs(terms[i - 1].Contribution) >= MathF.Abs(terms[i].Contribution));
+        Assert.False(((MlNetModel)model.Head("topic")!.Model).CanExplain);
+        Assert.Empty(model.Explain(text, 1, "security"));
+    }
 }
