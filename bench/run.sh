@@ -13,7 +13,9 @@ results=bench/out/results-$train.jsonl
 : > "$results"
 # A run is a trainer name, optionally with settings joined by ':' (feat.* settings shape the featurizer), e.g.
 # svm:c=0.5:feat.min-count=2. lbfgs is left out by default: it makes up to 100 full passes over the data.
-for run in ${BENCH_TRAINERS:-sdca svm nb fasttree svm:c=0.5:feat.min-count=2}; do
+# mlnet-* are ML.NET 5.0.1 pipelines (FeaturizeText with our n-gram settings mapped, one thread each, see README).
+# ML.NET's FastTree and LightGBM on sparse text take far longer; add them with BENCH_TRAINERS.
+for run in ${BENCH_TRAINERS:-sdca svm nb fasttree svm:c=0.5:feat.min-count=2 mlnet-sdca mlnet-svm mlnet-lbfgs}; do
   echo "running $run ..." >&2
   IFS=':' read -r -a parts <<< "$run"
   dotnet bench/out/bin/Classifier.Bench.dll "${parts[0]}" "$out" "${parts[@]:1}" | tee -a "$results"

@@ -31,3 +31,16 @@ if linear and ft and sk:
     tree = next((r for r in ours if r["tool"].split()[1] == "fasttree"), None)
     if tree:
         print(f"- FastTree train time / best linear: {tree['train_seconds'] / best['train_seconds']:.2f}x (target <= 3x)")
+
+# ML.NET beside ours, family by family: the rule for retiring one of two (issue 9 item 8) is "ML.NET at least as
+# accurate and not more than 2x slower to train".
+pairs = [(o, m) for o in ours for m in rows
+         if m["tool"].startswith("ML.NET") and m["tool"].split()[1] == o["tool"].split()[1] and len(o["tool"].split()) == 2]
+if pairs:
+    print("\nML.NET beside ours (same corpus, same run):\n")
+    print("| family | ours: accuracy, train s | ML.NET: accuracy, train s | ML.NET - ours | ML.NET time / ours | ML.NET as accurate and <= 2x slower? |")
+    print("|---|---|---|---|---|---|")
+    for o, m in pairs:
+        ratio = m["train_seconds"] / o["train_seconds"]
+        verdict = "yes" if m["accuracy"] >= o["accuracy"] and ratio <= 2 else "no"
+        print(f"| {o['tool'].split()[1]} | {o['accuracy']}, {o['train_seconds']} | {m['accuracy']}, {m['train_seconds']} | {m['accuracy'] - o['accuracy']:+.4f} | {ratio:.2f}x | {verdict} |")

@@ -18,6 +18,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        Classifier.MlNet.MlNetEngine.Register(); // mlnet-* trainers run through the same driver
         if (args.Length < 2)
         {
             Console.Error.WriteLine("usage: bench TRAINER CORPUS_DIR [setting=value ...]");
@@ -96,7 +97,7 @@ public static class Program
         using var process = Process.GetCurrentProcess();
         var result = new Dictionary<string, object?>
         {
-            ["tool"] = $"classifier {trainer}" + (settings.Count > 0 ? " " + string.Join(" ", args.Skip(2)) : ""),
+            ["tool"] = (trainer.StartsWith("mlnet-", StringComparison.Ordinal) ? $"ML.NET {trainer[6..]}" : $"classifier {trainer}") + (settings.Count > 0 ? " " + string.Join(" ", args.Skip(2)) : ""),
             ["train_rows"] = train.Count,
             ["features"] = model.Featurizer.FeatureCount,
             ["train_seconds"] = Math.Round(trainSeconds, 2),

@@ -127,4 +127,18 @@ public sealed class MlNetExportTests
         Assert.Equal(ExitCodes.ModelError, run.ExitCode);
         Assert.DoesNotContain("internal error", run.Error);
     }
+
+    [Fact]
+    public void Evaluate_scores_a_model_with_mlnet_heads_and_writes_its_report()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("d.csv", Fixtures.StanceCsv());
+        var model = dir.File("m.zip");
+        Assert.Equal(0, CliRun.Trainer("train", "--data", data, "--model", model, "--trainer", "mlnet-sdca", "--cv", "none").ExitCode);
+        var held = dir.Write("held.csv", Fixtures.StanceCsv(articles: 4, seed: 9));
+        var run = CliRun.Trainer("evaluate", "--model", model, "--data", held, "--report", dir.File("report"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(File.Exists(Path.Combine(dir.File("report"), "metrics.json")));
+        Assert.Contains("stance", run.Output);
+    }
 }
