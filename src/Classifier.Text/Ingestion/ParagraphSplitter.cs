@@ -44,7 +44,7 @@ public sealed class ParagraphSplitter(DropRules rules)
         string? previousKey = null;
         // The page's tail since the last line of prose: headline-shaped kept lines (Drop null) and dropped lines, in line
         // order. Only when the article ends is it known whether those headlines were the article's or leaked in.
-        var tail = new List<(DroppedParagraph? Drop, string Text, int Line)>();
+        var tail = new List<(DroppedParagraph? Drop, string Text, string Original, int Line)>();
         int tailHeadlines = 0;
 
         string? raw;
@@ -61,7 +61,7 @@ public sealed class ParagraphSplitter(DropRules rules)
             {
                 var drop = new DroppedParagraph(articleId, lineNumber, original, rule.Reason, rule.Name);
                 if (tailHeadlines == 0) onDropped(drop);
-                else if (tail.Count < MaxTail) tail.Add((drop, original, lineNumber));
+                else if (tail.Count < MaxTail) tail.Add((drop, original, original, lineNumber));
                 else { FlushTail(atEnd: false); onDropped(drop); }
                 continue;
             }
@@ -69,7 +69,7 @@ public sealed class ParagraphSplitter(DropRules rules)
             previousKey = key;
             if (leaked is not null && index + tailHeadlines > 0 && tail.Count < MaxTail && leaked.LooksLikeHeadline(line))
             {
-                tail.Add((null, line, lineNumber));
+                tail.Add((null, line, original, lineNumber));
                 tailHeadlines++;
                 continue;
             }
@@ -96,9 +96,10 @@ public sealed class ParagraphSplitter(DropRules rules)
                     decided[i] = tail[i].Drop is null && leaked!.IsUnrelated(tail[i].Text, sketch!);
             for (int i = 0; i < tail.Count; i++)
             {
-                var (drop, line, at) = tail[i];
+                var (drop, line, original, at) = tail[i];
                 if (drop is not null) onDropped(drop);
-                else if (decided[i]) onDropped(new DroppedParagraph(articleId, at, line, leaked!.Reason, leaked.Name));
+                // A dropped line is reported as it was on the page, as every other rule reports it, not as a strip rule left it.
+                else if (decided[i]) onDropped(new DroppedParagraph(articleId, at, original, leaked!.Reason, leaked.Name));
                 else Keep(line, at);
             }
             tail.Clear();

@@ -84,6 +84,17 @@ public class IngestionDropRulesTests
     }
 
     [Fact]
+    public void A_leaked_headline_a_strip_rule_trimmed_is_reported_as_it_was_on_the_page()
+    {
+        const string body = "Serbia and Kosovo leaders meet\nSerbian and Kosovo leaders met in Brussels for talks on the border crossing.\nThe talks ended without a deal.\n";
+        // The signature rule trims "/The Outlet/" before the line is judged a headline; the drop report must still show the whole line.
+        var result = Split(body + "Turkey hit by \"worst earthquake in decades\" /The Outlet/\n");
+        var drop = Assert.Single(result.Dropped);
+        Assert.Equal("leaked-headline", drop.Reason);
+        Assert.Equal("Turkey hit by \"worst earthquake in decades\" /The Outlet/", drop.Text);
+    }
+
+    [Fact]
     public void Built_in_rules_are_data_with_a_rationale_each()
     {
         var json = DropRules.BuiltInJson();
