@@ -1,3 +1,4 @@
+using System.Reflection;
 using Classifier.Engine.Pipeline;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -6,7 +7,7 @@ using Microsoft.ML.Trainers;
 namespace Classifier.MlNet;
 
 /// <summary>
-/// Explains a maximum-entropy ML.NET head (mlnet-sdca, mlnet-lbfgs): the pipeline's transforms before the predictor
+/// Explains a linear ML.NET head (maximum entropy: mlnet-sdca, mlnet-lbfgs; one-versus-all linear: mlnet-svm): the pipeline's transforms before the predictor
 /// turn the text into its Features vector, and each slot's contribution to class c is w_c[j] · x_j, named by the
 /// slot names FeaturizeText gives ("w.…" words, "c.…" characters in ML.NET's naming; the prefix becomes the kind).
 /// </summary>
@@ -27,18 +28,16 @@ internal sealed class MlNetLinearExplainer
         _schema = schema;
     }
 
-    /// <summary>The explainer of a pipeline whose predictor is a maximum-entropy model, else null (trees, one-versus-all).</summary>
+    /// <summary>The explainer of a pipeline whose predictor is linear, else null (trees).</summary>
     public static MlNetLinearExplainer? TryCreate(MLContext context, ITransformer transformer, MlNetSchema schema)
     {
         if (transformer is not IEnumerable<ITransformer> chain) return null;
         var before = new List<ITransformer>();
         foreach (var step in chain)
         {
-            if (step is ISingleFeaturePredictionTransformer<object> { Model: MaximumEntropyModelParameters model } predictor)
+            if (step is ISingleFeaturePredictionTransformer<object> predictor && ClassWeights(predictor.Model) is { } weights)
             {
-                var weights = default(VBuffer<float>[]);
-                model.GetWeights(ref weights, out int classes);
-                if (classes != schema.ClassCount) return null;
+                if (weights.Length != schema.ClassCount) return null;
                 var input = Input(context, schema, "").Schema;
                 foreach (var t in before) input = t.GetOutputSchema(input);
                 if (input.GetColumnOrNull(predictor.FeatureColumnName) is not { } features) return null;
@@ -53,6 +52,41 @@ internal sealed class MlNetLinearExplainer
     }
 
     private string FeatureColumn { get; init; } = "Features";
+
+    /// <summary>
+    /// One weight vector per class: a maximum-entropy model's own, or, for one-versus-all over linear binary models
+    /// (mlnet-svm), each class's binary weights, whose w·x is the margin its calibrator turns into a probability.
+    /// Null for anything else (trees).
+    /// </summary>
+    private static VBuffer<float>[]? ClassWeights(object model)
+    {
+        if (model is MaximumEntropyModelParameters maxEnt)
+        {
+            var weights = default(VBuffer<float>[]);
+            maxEnt.GetWeights(ref weights, out _);
+            return weights;
+        }
+        if (model is not OneVersusAllModelParameters ova || SubModels(ova) is not { } subModels) return null;
+        var result = new VBuffer<float>[subModels.Length];
+        for (int c = 0; c < result.Length; c++)
+        {
+            // Calibrated sub-models are CalibratedModelParametersBase<IPredictorWithFeatureWeights<float>, ICalibrator>,
+            // whose type argument is not public: take the public SubModel property by name.
+            // (the generic class and its base both declare one, hence the search by name rather than GetProperty).
+            var sub = subModels[c];
+            var linear = sub as LinearBinaryModelParameters
+                ?? sub.GetType().GetProperties().Where(p => p.Name == "SubModel").Select(p => p.GetValue(sub)).OfType<LinearBinaryModelParameters>().FirstOrDefault();
+            if (linear is null) return null;
+            result[c] = new VBuffer<float>(linear.Weights.Count, [.. linear.Weights]);
+        }
+        return result;
+    }
+
+    // ML.NET 5.0.1 keeps OneVersusAllModelParameters.SubModelParameters internal (the models inside are public types);
+    // read it by reflection, and if a later version renames it, explanations are off rather than wrong (a test pins it).
+    private static object[]? SubModels(OneVersusAllModelParameters ova) =>
+        typeof(OneVersusAllModelParameters).GetProperty("SubModelParameters", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            ?.GetValue(ova) is System.Collections.IEnumerable models ? [.. models.Cast<object>()] : null;
 
     public IReadOnlyList<TermContribution> Explain(string text, int cls, int top)
     {
@@ -69,6 +103,9 @@ internal sealed class MlNetLinearExplainer
         {
             if (value == 0 || j >= w.Length || w[j] == 0) continue;
             var (kind, term) = Split(j < _slotNames.Length ? _slotNames[j] : $"slot {j}");
+            // Character trigrams overlap the words they come from and read as fragments ("erbs", " is"); like our own
+            // engine's explanations, list the word n-grams a reader can find in the text.
+            if (kind == "char") continue;
             list.Add(new TermContribution(term, kind, value, w[j] * value));
         }
         list.Sort((a, b) => MathF.Abs(b.Contribution).CompareTo(MathF.Abs(a.Contribution)));

@@ -202,11 +202,31 @@ public sealed class MlNetEngineTests
         const string text = "The officials said sovereignty and separatist aggression in belgrade.";
         var terms = model.Explain(text, 0, "pro-serbia", top: 5);
         Assert.NotEmpty(terms);
-        Assert.All(terms, t => Assert.Contains(t.Kind, new[] { "word", "char" }));
+        Assert.All(terms, t => Assert.Equal("word", t.Kind));
         Assert.Contains(terms, t => t.Kind == "word" && (t.Term.Contains("sovereignty") || t.Term.Contains("separatist") || t.Term.Contains("aggression") || t.Term.Contains("belgrade")));
         Assert.True(terms[0].Contribution > 0, string.Join("; ", terms));
         for (int i = 1; i < terms.Count; i++) Assert.True(MathF.Abs(terms[i - 1].Contribution) >= MathF.Abs(terms[i].Contribution));
         Assert.False(((MlNetModel)model.Head("topic")!.Model).CanExplain);
         Assert.Empty(model.Explain(text, 1, "security"));
+    }
+
+    [Fact]
+    public void A_one_versus_all_svm_head_explains_by_each_class_binary_weights()
+    {
+        using var dir = new TempDir();
+        var data = Data(dir);
+        var model = PipelineTrainer.Fit(data, new PipelineOptions { Trainer = "mlnet-svm" });
+        Assert.True(((MlNetModel)model.Head("stance")!.Model).CanExplain);
+        const string text = "The officials said sovereignty and separatist aggression in belgrade.";
+        var forSerbia = model.Explain(text, 0, "pro-serbia", top: 50);
+        Assert.NotEmpty(forSerbia);
+        bool Marker(string term) => term.Contains("sovereignty") || term.Contains("separatist") || term.Contains("aggression");
+        var serbiaMarkers = forSerbia.Where(t => t.Kind == "word" && Marker(t.Term)).ToList();
+        Assert.NotEmpty(serbiaMarkers);
+        Assert.All(serbiaMarkers, t => Assert.True(t.Contribution > 0, t.ToString()));
+        // The same words weigh against pro-kosovo in its own binary model.
+        var forKosovo = model.Explain(text, 0, "pro-kosovo", top: 50).Where(t => t.Kind == "word" && Marker(t.Term)).ToList();
+        Assert.NotEmpty(forKosovo);
+        Assert.Contains(forKosovo, t => t.Contribution < 0);
     }
 }
