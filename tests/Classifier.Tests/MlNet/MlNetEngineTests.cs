@@ -148,8 +148,10 @@ public sealed class MlNetEngineTests
         Assert.Contains("mlnet-svm", defaults);
         Assert.Contains("svm", defaults);
         Assert.DoesNotContain("mlnet-fasttree", defaults);
-        Assert.True(defaults.IndexOf("lbfgs") < defaults.IndexOf("mlnet-svm"), string.Join(", ", defaults));
+        Assert.True(defaults.IndexOf("svm") < defaults.IndexOf("mlnet-svm"), string.Join(", ", defaults));
+        Assert.DoesNotContain("lbfgs", defaults);
         var all = AutoSelector.AllCandidates.Select(c => c.Trainer).ToList();
+        Assert.Contains("lbfgs", all);
         Assert.Equal("mlnet-fasttree", all[^1]);
         Assert.Equal(["mlnet-svm", "nb", "nb"], AutoSelector.Parse("mlnet-svm, nb").Select(c => c.Trainer).Order(StringComparer.Ordinal));
         Assert.Throws<UsageException>(() => AutoSelector.Parse("mlnet-nothing"));
