@@ -3,6 +3,8 @@ using Classifier.Cli;
 using Classifier.Engine.Persistence;
 using Classifier.Engine.Pipeline;
 using Classifier.Predictor.Output;
+using Classifier.Scoring;
+using Classifier.Scoring.Output;
 using Classifier.Text.Diagnostics;
 using Classifier.Text.Ingestion;
 using Spectre.Console;
@@ -11,8 +13,6 @@ namespace Classifier.Predictor;
 
 public static class Program
 {
-    private static readonly ParagraphSplitter Splitter = new(DropRules.Default);
-
     public static int Main(string[] args) => Run(args);
 
     /// <summary>Entry point shared by the executable and the end-to-end tests (which pass their own writers and input).</summary>
@@ -54,6 +54,7 @@ public static class Program
             paths = ["-"];
         }
         var classifier = ModelFile.Load(ModelLocator.Resolve(modelPath));
+        var scoring = new ArticleScoringService(classifier);
         var stdin = input ?? StandardInput.Open();
         using var writer = CreateWriter(options, output, classifier);
         // A progress bar only when the results go elsewhere: drawn on the terminal that shows the table, it would garble it.
@@ -67,7 +68,7 @@ public static class Program
             foreach (var article in ArticleReader.Read(paths, textColumn, idColumn, stdin, w => error.WriteLine($"predictor: warning: {w}")))
             {
                 ct.ThrowIfCancellationRequested();
-                paragraphs += Score(article, classifier, options, writer, ct);
+                paragraphs += Score(article, scoring, options, writer, ct);
                 done++;
                 tick(countable ? (double)done / files.Count : double.NaN, $"{done:N0} articles, {paragraphs:N0} paragraphs");
             }
@@ -79,35 +80,18 @@ public static class Program
     }
 
     /// <summary>Predicts and writes one article; returns its paragraph count.</summary>
-    private static int Score(Article article, TextClassifier classifier, PredictorOptions options, IResultWriter writer, CancellationToken ct)
+    private static int Score(Article article, ArticleScoringService scoring, PredictorOptions options, IResultWriter writer, CancellationToken ct)
     {
-        var paragraphs = Splitter.Split(article).Kept;
-        var texts = new string[paragraphs.Count];
-        for (int i = 0; i < texts.Length; i++) texts[i] = paragraphs[i].Text;
-        ct.ThrowIfCancellationRequested();
-        var predictions = classifier.PredictArticle(texts);
-        var results = new List<ParagraphResult>(paragraphs.Count);
-        for (int i = 0; i < paragraphs.Count; i++)
-        {
-            var p = paragraphs[i];
-            results.Add(new ParagraphResult(p.Id, p.Index, p.Text, predictions[i], options.Explain ? Explain(classifier, p.Text, predictions[i], options) : null));
-        }
-        writer.Write(new ArticleResult(article.Id, article.Source, results, ArticleScorer.Summarize(article.Id, classifier.Heads, predictions)));
-        return paragraphs.Count;
-    }
-
-    private static IReadOnlyList<TermContribution>[] Explain(TextClassifier classifier, string text, HeadPrediction[] prediction, PredictorOptions options)
-    {
-        var labels = new string?[prediction.Length];
-        for (int h = 0; h < prediction.Length; h++) labels[h] = prediction[h].Label;
-        return classifier.ExplainAll(text, labels, options.ExplainTerms);
+        var result = scoring.ScoreArticle(article, new ScoringOptions(options.TopK, options.Explain, options.ExplainTerms), ct);
+        writer.Write(result);
+        return result.Paragraphs.Count;
     }
 
     private static IResultWriter CreateWriter(PredictorOptions options, TextWriter output, TextClassifier classifier) => options.Format switch
     {
         "csv" => new CsvResultWriter(output, classifier.Heads, options.Explain),
-        "json" => new JsonResultWriter(output, lines: false, options, classifier.Heads),
-        "jsonl" => new JsonResultWriter(output, lines: true, options, classifier.Heads),
+        "json" => new JsonResultWriter(output, lines: false, options.TopK, classifier.Heads),
+        "jsonl" => new JsonResultWriter(output, lines: true, options.TopK, classifier.Heads),
         _ => new TableResultWriter(Ui.Create(output, forceInteractive: Ui.IsTerminal(output)), classifier.Heads, options),
     };
 }
