@@ -30,10 +30,12 @@ public static class Program
         var idCol = new Option<string?>("--id-col") { Description = "For CSV input: the column holding the article id (default: file#row)." };
         var root = new RootCommand("predictor: score news articles per paragraph and per article (stance, topic, or any heads the model has).\n" +
             "Examples: predictor seeds/ | predictor --format jsonl --top-k 2 article.txt | cat article.txt | predictor -\n" +
+            "The scoring API (HTTP, for pipelines): predictor serve --help\n" +
             "Exit codes: 0 ok, 2 bad command line, 3 bad input file, 4 bad model file, 5 cannot write output, 130 cancelled.")
         {
             paths, model, format, topK, explain, textCol, idCol,
         };
+        root.Subcommands.Add(ServeCommand.Create());
         paths.RejectingUnknownOptions(() => Suggestions.Names(root));
         root.SetAction((parse, ct) => Task.FromResult(Predict(parse, ct,
             parse.GetValue(paths) ?? [], parse.GetValue(model), new PredictorOptions(parse.GetValue(format)!, parse.GetValue(topK), parse.GetValue(explain)),
