@@ -35,6 +35,9 @@ public static class PredictRequestReader
         {
             return (null, BodyTooLarge(limits));
         }
+        // The parser checks UTF-8 only when a string is read, and then throws what is not a JSON error: check it first.
+        if (InvalidUtf8At(body) is { } at)
+            return (null, ApiProblems.BadRequest($"the body is not valid UTF-8 (byte {at + 1:N0}); send JSON encoded as UTF-8"));
         JsonDocument document;
         try
         {
@@ -140,6 +143,20 @@ public static class PredictRequestReader
     };
 
     private static string Article(string kind) => kind is "array" or "object" ? $"an {kind}" : kind == "null" ? "null" : $"a {kind}";
+
+    private static long? InvalidUtf8At(byte[] body)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(body)) return null;
+        try
+        {
+            new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetCharCount(body);
+            return 0;
+        }
+        catch (DecoderFallbackException e)
+        {
+            return Math.Max(0, e.Index);
+        }
+    }
 
     private static string FirstSentence(string message)
     {

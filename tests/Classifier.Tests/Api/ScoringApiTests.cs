@@ -119,6 +119,17 @@ public sealed class ScoringApiTests(ApiServers servers) : IClassFixture<ApiServe
         Assert.Equal(field, (string?)problem["field"]);
     }
 
+    [Fact]
+    public async Task A_body_that_is_not_utf8_is_400_not_a_crash()
+    {
+        using var content = new ByteArrayContent([.. "{\"text\": \""u8, 0xFF, 0xFE, .. " abc\"}"u8]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await servers.Open.PostAsync("/v1/predict", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Contains("UTF-8 (byte 11)", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
