@@ -93,7 +93,7 @@ public static class PredictRequestReader
         if (root.TryGetProperty("id", out var idElement))
         {
             if (idElement.ValueKind != JsonValueKind.String) return (null, WrongType("id", "a string", idElement));
-            id = idElement.GetString()!;
+            if (StringOf(idElement, "id", out id) is { } bad) return (null, bad);
             if (string.IsNullOrWhiteSpace(id)) return (null, ApiProblems.BadRequest("'id' is empty; leave it out or give a name", "id"));
             if (id.Length > MaxIdLength) return (null, ApiProblems.BadRequest($"'id' is longer than {MaxIdLength} characters; give a shorter name", "id"));
         }
@@ -118,12 +118,27 @@ public static class PredictRequestReader
         text = null;
         if (element.ValueKind == JsonValueKind.Null) return ApiProblems.BadRequest($"'{field}' is null; give the text to score", field);
         if (element.ValueKind != JsonValueKind.String) return WrongType(field, "a string", element);
-        text = element.GetString()!;
+        if (StringOf(element, field, out text) is { } bad) return bad;
         if (string.IsNullOrWhiteSpace(text)) return ApiProblems.BadRequest($"'{field}' is empty; give the text to score", field);
         int bytes = Encoding.UTF8.GetByteCount(text);
         if (bytes > limits.MaxTextBytes)
             return ApiProblems.TooLarge($"'{field}' is {bytes:N0} bytes, more than the {limits.MaxTextBytes:N0} one text may have; split it (an article into paragraphs sent as 'texts')", field);
         return null;
+    }
+
+    /// <summary>A string element's value; an escaped half of a surrogate pair ("\ud800" alone) is no text, and the parser throws on it.</summary>
+    private static ProblemHttpResult? StringOf(JsonElement element, string field, out string? value)
+    {
+        try
+        {
+            value = element.GetString()!;
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            value = null;
+            return ApiProblems.BadRequest($"'{field}' has an unpaired surrogate escape (such as \\ud800 alone); send valid Unicode text", field);
+        }
     }
 
     private static ProblemHttpResult WrongType(string field, string expected, JsonElement got) =>

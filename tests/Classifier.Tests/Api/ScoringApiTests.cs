@@ -106,6 +106,9 @@ public sealed class ScoringApiTests(ApiServers servers) : IClassFixture<ApiServe
         { "{\"text\": \"a\", \"topK\": 1.5}", "topK" },
         { "{\"text\": \"a\", \"explain\": \"yes\"}", "explain" },
         { "{\"text\": \"a\", \"id\": \"\"}", "id" },
+        { "{\"text\": \"police \\ud800 north\"}", "text" },
+        { "{\"texts\": [\"a\", \"\\udc00\"]}", "texts[1]" },
+        { "{\"text\": \"a\", \"id\": \"\\ud800\"}", "id" },
     };
 
     [Theory]
