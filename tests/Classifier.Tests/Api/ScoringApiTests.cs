@@ -247,6 +247,19 @@ public sealed class ScoringApiTests(ApiServers servers) : IClassFixture<ApiServe
         Assert.Equal("application/problem+json", wrongMethod.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("/README.md")]
+    [InlineData("/models/default.zip")]
+    [InlineData("/v1/../../README.md")]
+    [InlineData("/%2e%2e/%2e%2e/etc/passwd")]
+    [InlineData("/m.zip")]
+    public async Task No_path_serves_a_file(string path)
+    {
+        using var response = await servers.Open.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     private static string Without(JsonNode article, params string[] names)
     {
         var copy = article.DeepClone().AsObject();
