@@ -3,6 +3,8 @@ using Classifier.Cli;
 using Classifier.Engine.Persistence;
 using Classifier.Engine.Pipeline;
 using Classifier.Predictor.Output;
+using Classifier.Scoring;
+using Classifier.Scoring.Output;
 using Classifier.Text.Diagnostics;
 using Classifier.Text.Ingestion;
 using Spectre.Console;
@@ -11,8 +13,6 @@ namespace Classifier.Predictor;
 
 public static class Program
 {
-    private static readonly ParagraphSplitter Splitter = new(DropRules.Default);
-
     public static int Main(string[] args) => Run(args);
 
     /// <summary>Entry point shared by the executable and the end-to-end tests (which pass their own writers and input).</summary>
@@ -30,10 +30,12 @@ public static class Program
         var idCol = new Option<string?>("--id-col") { Description = "For CSV input: the column holding the article id (default: file#row)." };
         var root = new RootCommand("predictor: score news articles per paragraph and per article (stance, topic, or any heads the model has).\n" +
             "Examples: predictor seeds/ | predictor --format jsonl --top-k 2 article.txt | cat article.txt | predictor -\n" +
+            "The scoring API (HTTP, for pipelines): predictor serve --help\n" +
             "Exit codes: 0 ok, 2 bad command line, 3 bad input file, 4 bad model file, 5 cannot write output, 130 cancelled.")
         {
             paths, model, format, topK, explain, textCol, idCol,
         };
+        root.Subcommands.Add(ServeCommand.Create());
         paths.RejectingUnknownOptions(() => Suggestions.Names(root));
         root.SetAction((parse, ct) => Task.FromResult(Predict(parse, ct,
             parse.GetValue(paths) ?? [], parse.GetValue(model), new PredictorOptions(parse.GetValue(format)!, parse.GetValue(topK), parse.GetValue(explain)),
@@ -54,6 +56,7 @@ public static class Program
             paths = ["-"];
         }
         var classifier = ModelFile.Load(ModelLocator.Resolve(modelPath));
+        var scoring = new ArticleScoringService(classifier);
         var stdin = input ?? StandardInput.Open();
         using var writer = CreateWriter(options, output, classifier);
         // A progress bar only when the results go elsewhere: drawn on the terminal that shows the table, it would garble it.
@@ -67,7 +70,7 @@ public static class Program
             foreach (var article in ArticleReader.Read(paths, textColumn, idColumn, stdin, w => error.WriteLine($"predictor: warning: {w}")))
             {
                 ct.ThrowIfCancellationRequested();
-                paragraphs += Score(article, classifier, options, writer, ct);
+                paragraphs += Score(article, scoring, options, writer, ct);
                 done++;
                 tick(countable ? (double)done / files.Count : double.NaN, $"{done:N0} articles, {paragraphs:N0} paragraphs");
             }
@@ -79,35 +82,18 @@ public static class Program
     }
 
     /// <summary>Predicts and writes one article; returns its paragraph count.</summary>
-    private static int Score(Article article, TextClassifier classifier, PredictorOptions options, IResultWriter writer, CancellationToken ct)
+    private static int Score(Article article, ArticleScoringService scoring, PredictorOptions options, IResultWriter writer, CancellationToken ct)
     {
-        var paragraphs = Splitter.Split(article).Kept;
-        var texts = new string[paragraphs.Count];
-        for (int i = 0; i < texts.Length; i++) texts[i] = paragraphs[i].Text;
-        ct.ThrowIfCancellationRequested();
-        var predictions = classifier.PredictArticle(texts);
-        var results = new List<ParagraphResult>(paragraphs.Count);
-        for (int i = 0; i < paragraphs.Count; i++)
-        {
-            var p = paragraphs[i];
-            results.Add(new ParagraphResult(p.Id, p.Index, p.Text, predictions[i], options.Explain ? Explain(classifier, p.Text, predictions[i], options) : null));
-        }
-        writer.Write(new ArticleResult(article.Id, article.Source, results, ArticleScorer.Summarize(article.Id, classifier.Heads, predictions)));
-        return paragraphs.Count;
-    }
-
-    private static IReadOnlyList<TermContribution>[] Explain(TextClassifier classifier, string text, HeadPrediction[] prediction, PredictorOptions options)
-    {
-        var labels = new string?[prediction.Length];
-        for (int h = 0; h < prediction.Length; h++) labels[h] = prediction[h].Label;
-        return classifier.ExplainAll(text, labels, options.ExplainTerms);
+        var result = scoring.ScoreArticle(article, new ScoringOptions(options.TopK, options.Explain, options.ExplainTerms), ct);
+        writer.Write(result);
+        return result.Paragraphs.Count;
     }
 
     private static IResultWriter CreateWriter(PredictorOptions options, TextWriter output, TextClassifier classifier) => options.Format switch
     {
         "csv" => new CsvResultWriter(output, classifier.Heads, options.Explain),
-        "json" => new JsonResultWriter(output, lines: false, options, classifier.Heads),
-        "jsonl" => new JsonResultWriter(output, lines: true, options, classifier.Heads),
+        "json" => new JsonResultWriter(output, lines: false, options.TopK, classifier.Heads),
+        "jsonl" => new JsonResultWriter(output, lines: true, options.TopK, classifier.Heads),
         _ => new TableResultWriter(Ui.Create(output, forceInteractive: Ui.IsTerminal(output)), classifier.Heads, options),
     };
 }

@@ -104,6 +104,42 @@ public sealed class FittedFeaturizer
         return Options.ContextWeight > 0 ? WithContext(vectors, new int[vectors.Length]) : vectors;
     }
 
+    /// <summary>
+    /// <see cref="TransformArticle"/>'s vectors with each paragraph's <see cref="Terms"/> beside them, from one
+    /// featurization per paragraph: explaining a prediction then needs no second pass over the text.
+    /// </summary>
+    public (SparseVector[] Vectors, FeatureTerm[][] Terms) TransformArticleWithTerms(IReadOnlyList<string> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        Embed(paragraphs);
+        var vectors = new SparseVector[paragraphs.Count];
+        var terms = new FeatureTerm[paragraphs.Count][];
+        Parallel.For(0, paragraphs.Count, i => vectors[i] = TransformParagraph(paragraphs[i], out terms[i]));
+        return (Options.ContextWeight > 0 ? WithContext(vectors, new int[vectors.Length]) : vectors, terms);
+    }
+
+    private SparseVector TransformParagraph(string text, out FeatureTerm[] terms)
+    {
+        var (ngrams, texts) = NgramExtractor.ExtractWithTexts(text, Options);
+        var v = CountTerms(ngrams.Hashes, ngrams.CharStart, ngrams.VoiceStart, _scratch ??= new Scratch());
+        Weigh(v);
+        var list = new List<FeatureTerm>(texts.Length);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            var kind = i >= ngrams.VoiceStart ? TermKind.Voice : i >= ngrams.CharStart ? TermKind.Char : TermKind.Word;
+            int f = FeatureOf(ngrams.Hashes[i], kind, out _);
+            if (f >= 0) list.Add(new FeatureTerm(f, texts[i], kind));
+        }
+        if (_rules is not null)
+        {
+            var (indices, values) = _rules.Compute(text);
+            foreach (int r in indices) list.Add(new FeatureTerm(RuleBlockStart + r, _rules.Names[r], TermKind.Rule));
+            v = WithRules(v, indices, values);
+        }
+        terms = [.. list];
+        return WithEmbedding(v, text);
+    }
+
     private SparseVector TransformParagraph(string text)
     {
         var v = CountTerms(text);
@@ -158,6 +194,11 @@ public sealed class FittedFeaturizer
     {
         if (_rules is null) return weighted;
         var (indices, values) = _rules.Compute(text);
+        return WithRules(weighted, indices, values);
+    }
+
+    private SparseVector WithRules(SparseVector weighted, int[] indices, float[] values)
+    {
         if (indices.Length == 0) return weighted;
         if (Options.Normalize) NormalizeBlock(values);
         return weighted.Append(RuleBlockStart, indices, values);

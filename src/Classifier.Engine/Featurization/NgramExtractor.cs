@@ -37,6 +37,12 @@ public static class NgramExtractor
     public static int ExtractInto(string text, FeaturizerOptions options, ref ulong[] buffer, out int charStart, out int voiceStart)
     {
         var padded = PaddedTokens(text, options.VoiceNgrams, out var tokenStarts, out var tokenCount, out var tokenQuoted);
+        return ExtractInto(padded, tokenStarts, tokenCount, tokenQuoted, options, ref buffer, out charStart, out voiceStart);
+    }
+
+    private static int ExtractInto(string padded, int[] tokenStarts, int tokenCount, bool[]? tokenQuoted, FeaturizerOptions options,
+        ref ulong[] buffer, out int charStart, out int voiceStart)
+    {
         int wordMax = options.WordNgrams, charMin = options.CharNgramMin, charMax = options.CharNgramMax;
         int upper = tokenCount * wordMax * (options.VoiceNgrams ? 2 : 1) + (charMin > 0 ? padded.Length * (charMax - charMin + 1) : 0);
         if (buffer.Length < upper) buffer = new ulong[Math.Max(upper, buffer.Length * 2)];
@@ -79,11 +85,33 @@ public static class NgramExtractor
         return count;
     }
 
+    /// <summary>
+    /// <see cref="Extract"/>'s hashes with each n-gram's text beside it (index for index), from one pass over the text,
+    /// so a caller that predicts and explains does not extract twice.
+    /// </summary>
+    public static (NgramList Ngrams, string[] Texts) ExtractWithTexts(string text, FeaturizerOptions options)
+    {
+        var hashes = new List<ulong>();
+        var texts = new List<string>();
+        int words = 0, chars = 0;
+        foreach (var (hash, term, kind) in Enumerate(text, options))
+        {
+            hashes.Add(hash);
+            texts.Add(term);
+            if (kind == TermKind.Word) words++;
+            else if (kind == TermKind.Char) chars++;
+        }
+        return (new NgramList([.. hashes], words, words + chars), [.. texts]);
+    }
+
     /// <summary>The same n-grams as <see cref="Extract"/>, in the same order, with their text (for explanations).</summary>
     public static IEnumerable<(ulong Hash, string Text, TermKind Kind)> Enumerate(string text, FeaturizerOptions options)
     {
-        var list = Extract(text, options);
+        // Hashes and texts come from one normalisation and tokenisation, so featurizing with terms is one pass over the text.
         var padded = PaddedTokens(text, options.VoiceNgrams, out var tokenStarts, out var tokenCount, out var tokenQuoted);
+        var buffer = new ulong[64];
+        int count = ExtractInto(padded, tokenStarts, tokenCount, tokenQuoted, options, ref buffer, out int charStart, out int voiceStart);
+        var list = new NgramList(buffer.AsSpan(0, count).ToArray(), charStart, voiceStart);
         int k = 0;
         for (int t = 0; t < tokenCount; t++)
             for (int n = 0; n < options.WordNgrams && t + n < tokenCount; n++)

@@ -104,6 +104,54 @@ public sealed class TextClassifier
         return result;
     }
 
+    /// <summary>
+    /// Predicts the paragraphs of one article as <see cref="PredictArticle(IReadOnlyList{string})"/> does and, with
+    /// <paramref name="explainTerms"/> &gt; 0, explains each head's predicted label with that many n-grams, as
+    /// <see cref="ExplainAll"/> does. Each paragraph is featurized once for both. Thread-safe.
+    /// </summary>
+    public ExplainedPrediction[] PredictArticle(IReadOnlyList<string> paragraphs, int explainTerms, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        ArgumentOutOfRangeException.ThrowIfNegative(explainTerms);
+        bool explain = explainTerms > 0;
+        bool explainsFeatures = false;
+        foreach (var head in Heads) explainsFeatures |= head.Model is IExplainableModel;
+        SparseVector[]? features = null;
+        FeatureTerm[][]? terms = null;
+        if (explain && explainsFeatures) (features, terms) = Featurizer.TransformArticleWithTerms(paragraphs);
+        else if (NeedsFeatures) features = Featurizer.TransformArticle(paragraphs);
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = new ExplainedPrediction[paragraphs.Count];
+        for (int i = 0; i < paragraphs.Count; i++)
+        {
+            var prediction = Predict(paragraphs[i], features?[i]);
+            IReadOnlyList<TermContribution>[]? explanation = null;
+            if (explain)
+            {
+                var labels = new string?[prediction.Length];
+                for (int h = 0; h < prediction.Length; h++) labels[h] = prediction[h].Label;
+                explanation = ExplainWith(paragraphs[i], features?[i], terms?[i], labels, explainTerms);
+            }
+            result[i] = new ExplainedPrediction(prediction, explanation);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="PredictArticle(IReadOnlyList{string}, int, CancellationToken)"/> for texts that are each an article of
+    /// their own (no text is another's context), on all cores; results in text order.
+    /// </summary>
+    public ExplainedPrediction[] PredictEach(IReadOnlyList<string> texts, int explainTerms, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentOutOfRangeException.ThrowIfNegative(explainTerms);
+        Featurizer.Embed(texts, null, cancellationToken); // one batched pass when the model has embeddings
+        var result = new ExplainedPrediction[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            i => result[i] = PredictArticle([texts[i]], explainTerms)[0]);
+        return result;
+    }
+
     /// <summary>Predicts texts grouped into articles by <paramref name="groups"/> (one key per text); results in text order.</summary>
     public HeadPrediction[][] PredictGrouped(IReadOnlyList<string> texts, IReadOnlyList<string> groups, CancellationToken cancellationToken = default)
     {
@@ -150,6 +198,16 @@ public sealed class TextClassifier
         ArgumentNullException.ThrowIfNull(labels);
         if (labels.Count != Heads.Count) throw new ArgumentException($"one label (or null) per head: the model has {Heads.Count} heads, {labels.Count} labels were given", nameof(labels));
         ArgumentOutOfRangeException.ThrowIfNegative(top);
+        return ExplainWith(text, null, null, labels, top);
+    }
+
+    /// <summary>
+    /// The work of <see cref="ExplainAll"/>, given the text's features and n-grams when the caller has them already
+    /// (from <see cref="FittedFeaturizer.TransformArticleWithTerms"/>); computed here when null. An article vector's
+    /// context block has no n-gram, so it adds no term: the paragraph's own terms explain it, as with Transform(text).
+    /// </summary>
+    private IReadOnlyList<TermContribution>[] ExplainWith(string text, SparseVector? features, IReadOnlyList<FeatureTerm>? terms, IReadOnlyList<string?> labels, int top)
+    {
         var result = new IReadOnlyList<TermContribution>[Heads.Count];
         Array.Fill(result, []);
         bool any = false;
@@ -161,10 +219,10 @@ public sealed class TextClassifier
         }
         if (!any) return result;
 
-        var features = Featurizer.Transform(text);
+        features ??= Featurizer.Transform(text);
         var termsByFeature = new Dictionary<int, string>();
         var kindByFeature = new Dictionary<int, string>();
-        foreach (var term in Featurizer.Terms(text))
+        foreach (var term in terms ?? Featurizer.Terms(text))
         {
             // Several n-grams may share a hashed feature; show them together.
             termsByFeature[term.Feature] = termsByFeature.TryGetValue(term.Feature, out var existing) && !existing.Split(" | ").Contains(term.Text)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Classifier.Engine.Pipeline;
+using Classifier.Scoring;
+using Classifier.Scoring.Output;
 using Spectre.Console;
 
 namespace Classifier.Predictor.Output;

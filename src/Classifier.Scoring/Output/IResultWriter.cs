@@ -1,4 +1,4 @@
-namespace Classifier.Predictor.Output;
+namespace Classifier.Scoring.Output;
 
 /// <summary>Writes results as they come (one article at a time), so memory stays flat on large inputs.</summary>
 public interface IResultWriter : IDisposable

@@ -1,6 +1,6 @@
 using Classifier.Engine.Pipeline;
 
-namespace Classifier.Predictor;
+namespace Classifier.Scoring;
 
 /// <summary>Everything the predictor says about one article: its paragraphs' predictions and its summary.</summary>
 public sealed record ArticleResult(string Article, string Source, IReadOnlyList<ParagraphResult> Paragraphs, ArticleSummary Summary);

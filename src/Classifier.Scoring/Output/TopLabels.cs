@@ -1,6 +1,6 @@
 using Classifier.Engine.Pipeline;
 
-namespace Classifier.Predictor.Output;
+namespace Classifier.Scoring.Output;
 
 /// <summary>The k most probable labels of a head, best first (ties: the earlier label).</summary>
 public static class TopLabels

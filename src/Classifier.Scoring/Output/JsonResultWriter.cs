@@ -1,26 +1,27 @@
 using System.Text.Json;
 using Classifier.Engine.Pipeline;
 
-namespace Classifier.Predictor.Output;
+namespace Classifier.Scoring.Output;
 
 /// <summary>
 /// json: one array of article objects; jsonl: one article object per line. Field names are stable
-/// (documented in docs/predictor-output.md).
+/// (documented in docs/predictor-output.md); the predictor and the scoring API both write this shape.
 /// </summary>
 public sealed class JsonResultWriter : IResultWriter
 {
     private readonly TextWriter _out;
     private readonly Stream _stream;
     private readonly bool _lines;
-    private readonly PredictorOptions _options;
+    private readonly int _topK;
     private readonly IReadOnlyList<ClassifierHead> _heads;
     private readonly Utf8JsonWriter? _array;
 
-    public JsonResultWriter(TextWriter output, bool lines, PredictorOptions options, IReadOnlyList<ClassifierHead> heads)
+    public JsonResultWriter(TextWriter output, bool lines, int topK, IReadOnlyList<ClassifierHead> heads)
     {
         _out = output;
         _lines = lines;
-        _options = options;
+        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        _topK = topK;
         _heads = heads;
         _stream = new MemoryStream();
         if (!lines)
@@ -108,7 +109,7 @@ public sealed class JsonResultWriter : IResultWriter
             json.WriteString("label", prediction.Label);
             json.WriteNumber("confidence", Math.Round(prediction.Confidence, 4));
             json.WriteStartArray("top");
-            foreach (var (label, prob) in TopLabels.Of(_heads[h], prediction, _options.TopK))
+            foreach (var (label, prob) in TopLabels.Of(_heads[h], prediction, _topK))
             {
                 json.WriteStartObject();
                 json.WriteString("label", label);

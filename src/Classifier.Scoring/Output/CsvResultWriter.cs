@@ -3,7 +3,7 @@ using Classifier.Engine.Pipeline;
 using Classifier.Text.Csv;
 using CsvHelper;
 
-namespace Classifier.Predictor.Output;
+namespace Classifier.Scoring.Output;
 
 /// <summary>
 /// csv: one row per paragraph: article, id, index, then per head the label, its confidence and the probability of

@@ -1,0 +1,4 @@
+namespace Classifier.Api.Contracts;
+
+/// <summary>One head (label column) of the model: its labels in probability order, and how it was trained.</summary>
+public sealed record HeadDescription(string Name, IReadOnlyList<string> Labels, string Trainer, IReadOnlyDictionary<string, string> Hyperparameters);

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using Classifier.Api;
+using Classifier.Cli;
+using Classifier.Engine.Persistence;
+using Classifier.Scoring;
+using Classifier.Text.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+
+namespace Classifier.Predictor;
+
+/// <summary><c>predictor serve</c>: the scoring API on its own, for pipelines (see the README's "Scoring API").</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model", "-m") { Description = "Model file. Default: $CLASSIFIER_MODEL, else models/default.zip." };
+        var port = new Option<int>("--port", "-p") { Description = "TCP port (0 picks a free one; the address is printed).", DefaultValueFactory = _ => ScoringApiOptions.DefaultPort };
+        port.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value is < 0 or > 65535) result.AddError($"--port must be from 0 to 65535, not {value.ToString(CultureInfo.InvariantCulture)} (for example --port 5170)");
+        });
+        var host = new Option<string>("--host") { Description = "Address to listen on: 127.0.0.1 (this machine only), or 0.0.0.0 / * / an interface's address, which need a token.", DefaultValueFactory = _ => "127.0.0.1" };
+        var token = new Option<string?>("--token") { Description = "Require 'Authorization: Bearer TOKEN' on every request but /healthz. Off the loopback address one is generated and printed once when not given." };
+        var command = new Command("serve", "Start the scoring API: POST /v1/predict, GET /v1/model, GET /healthz, OpenAPI at /openapi/v1.json.\n" +
+            "Examples: predictor serve | predictor serve --model models/default.zip --port 8080 | predictor serve --host 0.0.0.0 --token \"$TOKEN\"\n" +
+            "Diagnostics go to standard error. Exit codes: 2 bad command line or port in use, 4 bad model file, 130 stopped with Ctrl-C.")
+        {
+            model, port, host, token,
+        };
+        command.SetAction((parse, ct) => Serve(parse, ct, parse.GetValue(model), parse.GetValue(port), parse.GetValue(host)!, parse.GetValue(token)));
+        return command;
+    }
+
+    private static async Task<int> Serve(ParseResult parse, CancellationToken ct, string? modelPath, int port, string host, string? token)
+    {
+        var error = parse.InvocationConfiguration.Error;
+        var address = ListenAddress.Parse(host);
+        if (token is not null && string.IsNullOrWhiteSpace(token))
+            throw new UsageException("--token is empty", "give a secret, or leave --token out to serve on 127.0.0.1 without one");
+        var path = ModelLocator.Resolve(modelPath);
+        var classifier = ModelFile.Load(path);
+        if (token is null && ApiToken.Required(address))
+        {
+            token = ApiToken.Generate();
+            // Printed once and never logged again: whoever started the server hands it to the callers.
+            error.WriteLine($"predictor: {host} is reachable from other machines, so requests need 'Authorization: Bearer TOKEN'; generated token (shown once): {token}");
+        }
+        var app = ScoringApi.Build(new ArticleScoringService(classifier), new ScoringApiOptions(address, port, token));
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (IOException e)
+            {
+                var where = $"port {port.ToString(CultureInfo.InvariantCulture)} on {host}";
+                error.WriteLine(e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                    ? $"predictor: {where} is in use; stop the program using it or pass another --port (0 picks a free one)"
+                    : $"predictor: cannot listen on {where}: {e.Message.TrimEnd('.')}; pass another --host or --port");
+                return ExitCodes.UsageError;
+            }
+            catch (OperationCanceledException)
+            {
+                return Stopped(error);
+            }
+            var heads = string.Join(", ", classifier.Heads.Select(h => h.Name));
+            error.WriteLine($"predictor: serving {ScoringApi.BoundAddress(app)} (model {path}: {heads}); Ctrl-C stops");
+            error.Flush();
+            try
+            {
+                await Task.WhenAny(Task.Delay(Timeout.Infinite, ct), WaitForShutdown(app));
+            }
+            finally
+            {
+                // Requests in flight get a moment to finish; the command line's own Ctrl-C grace period is 2 s.
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+                try { await app.StopAsync(grace.Token); }
+                catch (OperationCanceledException) { }
+            }
+        }
+        return Stopped(error);
+    }
+
+    private static Task WaitForShutdown(WebApplication app)
+    {
+        var stopping = new TaskCompletionSource();
+        app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        return stopping.Task;
+    }
+
+    private static int Stopped(TextWriter error)
+    {
+        error.WriteLine("predictor: stopped.");
+        return ExitCodes.Cancelled;
+    }
+}
