@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Classifier.Tests.Support;
 
 namespace Classifier.Tests.Api;
 
@@ -16,16 +17,7 @@ public sealed partial class ServeProcess : IDisposable
 
     public ServeProcess(params string[] args)
     {
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "predictor.dll"), "serve" }.Concat(args)) start.ArgumentList.Add(a);
+        var start = DotnetProgram.StartInfo("predictor", new[] { "serve" }.Concat(args));
         _process = new Process { StartInfo = start };
         _process.ErrorDataReceived += (_, e) =>
         {

@@ -12,7 +12,7 @@ public static class CliProcess
         IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, program + ".dll");
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        var host = DotnetProgram.Host;
         var start = new ProcessStartInfo("/bin/sh")
         {
             RedirectStandardInput = true,
