@@ -87,7 +87,7 @@ public class LabellingLockTests
     }
 
     [Fact]
-    public void Undo_removes_only_the_sessions_own_row_and_keeps_a_row_appended_by_someone_else()
+    public void Undo_withdraws_only_the_sessions_own_answer_and_keeps_a_row_appended_by_someone_else()
     {
         using var dir = NewDir();
         var labels = dir.File("labels.csv");
@@ -96,7 +96,9 @@ public class LabellingLockTests
         var output = new StringWriter();
         LabelCommand.Execute(Args(dir), keys, output, null);
         Assert.Contains("undid a:1", output.ToString());
-        Assert.Equal(["z:9"], LabellingFixtures.Rows(labels).Select(r => r[0]));
+        Assert.Contains("1 row(s) were appended to", output.ToString());
+        Assert.Equal(["a:1", "z:9", "a:1"], LabellingFixtures.Rows(labels).Select(r => r[0]));
+        Assert.Equal(["z:9"], LabellingFixtures.Effective(labels).Select(r => r[0]));
     }
 
     [Fact]
