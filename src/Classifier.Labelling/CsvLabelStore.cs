@@ -108,6 +108,8 @@ public sealed class CsvLabelStore : ILabelStore
                 ? written with { Labels = [.. written.Labels.Select(_ => "")], Annotator = annotator, Note = WithdrawnNote, LabelledAt = now }
                 : before with { LabelledAt = now };
             int number = _file.Append(row);
+            // The restored answer is now this row: a further undo checks against it.
+            if (writes.TryPop(out var earlier)) writes.Push((earlier.Before, row));
             return new LabelChange(id, written, before, number);
         }
     }
