@@ -103,6 +103,30 @@ public class LabellingSessionTests
     }
 
     [Fact]
+    public void B_steps_back_through_the_sessions_answers_and_a_full_choice_changes_one()
+    {
+        using var dir = NewDir();
+        // a:1, a:2 answered; b b goes back to a:1, n3 changes it; then the queue goes on at a:3.
+        var text = Session(dir, "s1k2bbn3s4q");
+        Assert.Contains("changing the earlier answer pro-serbia, diplomacy", text);
+        Assert.Contains("changed a:1: neutral, dialogue", text);
+        var rows = LabellingFixtures.Rows(dir.File("labels.csv"));
+        Assert.Equal(["a:1", "a:2", "a:1", "a:3"], rows.Select(r => r[0]));
+        Assert.Equal(["neutral", "dialogue"], LabellingFixtures.Effective(dir.File("labels.csv"))[0][3..5]);
+        Assert.Contains("Saved 3 answer(s)", text);
+    }
+
+    [Fact]
+    public void B_with_no_earlier_answer_says_so_and_x_leaves_an_earlier_answer_as_it_was()
+    {
+        using var dir = NewDir();
+        var text = Session(dir, "bs1bxk2q");
+        Assert.Contains("no earlier answer in this session", text);
+        Assert.Contains("left a:1 as it was", text);
+        Assert.Equal(["a:1", "a:2"], LabellingFixtures.Rows(dir.File("labels.csv")).Select(r => r[0]));
+    }
+
+    [Fact]
     public void Uncertain_order_without_a_model_starts_with_what_the_rules_cannot_label()
     {
         using var dir = NewDir();
