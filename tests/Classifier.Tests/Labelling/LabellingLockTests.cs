@@ -102,6 +102,34 @@ public class LabellingLockTests
     }
 
     [Fact]
+    public void A_labels_file_rewritten_during_a_terminal_session_ends_it_with_the_file_named_and_the_edit_kept()
+    {
+        using var dir = NewDir();
+        var labels = dir.File("labels.csv");
+        var edit = string.Join(',', LabelsFile.DefaultColumns) + "\n";
+        // a:1 answered; then someone empties the file by hand; answering a:2 must not write over that.
+        var rewriting = new RewritingKeySource(new ReaderKeySource(new StringReader("s1k2q")), 2, labels, edit);
+        var ex = Assert.Throws<LabelsFileChangedException>(() => LabelCommand.Execute(Args(dir), rewriting, new StringWriter(), null));
+        Assert.Equal(labels, ex.File);
+        Assert.Equal(edit, File.ReadAllText(labels));
+        Assert.False(File.Exists(LabelsLock.LockPathOf(labels)));
+    }
+
+    /// <summary>Keys from another source; just before a given key is read, the labels file is replaced with other contents.</summary>
+    private sealed class RewritingKeySource(IKeySource inner, int before, string labels, string contents) : IKeySource
+    {
+        private int _read;
+
+        public int ReadKey()
+        {
+            if (_read++ == before) File.WriteAllText(labels, contents);
+            return inner.ReadKey();
+        }
+
+        public string? ReadLine() => inner.ReadLine();
+    }
+
+    [Fact]
     public void Ctrl_c_cancels_with_exit_130_keeping_the_answers_and_removing_the_lock()
     {
         using var dir = NewDir();
