@@ -27,7 +27,7 @@ internal static class LabelValidation
     private static AnswerRejectedException Unknown(SchemaHead head, string id, string value)
     {
         var near = LabelSchema.Suggest(value, [.. head.Values.Select(v => v.ToLowerInvariant())]);
-        var known = $"the {head.Name} labels are: {string.Join(", ", head.Values)} (from {head.Name}'s schema)";
+        var known = $"the {head.Name} labels are: {string.Join(", ", head.Values)}";
         return new AnswerRejectedException(RejectionKind.UnknownLabel, $"{id}: unknown {head.Name} label '{value}'",
             near is null ? known : $"did you mean '{head.Find(near)}'? {known}");
     }
