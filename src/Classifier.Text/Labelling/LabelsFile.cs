@@ -9,13 +9,15 @@ namespace Classifier.Text.Labelling;
 /// <summary>
 /// A labels file open for appending answers. Opening checks that the file has a column per head of its
 /// <see cref="LabellingSchema"/> (the codebook's stance and topic unless another is given) and validates every row
-/// (column count, the schema's values), and
-/// refuses the file, untouched, with the row number of the first bad row. Opening writes nothing: the file is
-/// created, or gains its missing annotator/note/labelled_at columns (added once, atomically), when the first answer
-/// is appended, so a session that saves nothing leaves the file as it was. Each answer is appended and flushed to
-/// disk before <see cref="Append"/> returns, so killing the process loses nothing; <see cref="Undo"/> removes only
-/// the session's own row. Columns: the file's own header
-/// (a gold file's id, article, text, stance, topic, annotator, note), plus the missing ones; columns that are
+/// (column count, the schema's values), and refuses the file, untouched, with the row number of the first bad row.
+/// Opening writes nothing: the file is created, or gains its missing annotator/note/labelled_at columns (added once,
+/// atomically), when the first answer is appended, so a session that saves nothing leaves the file as it was. The
+/// file is only ever appended to: each row is flushed to disk before <see cref="Append"/> returns (killing the
+/// process loses nothing), a later row for an id replaces the earlier one (a correction, as in train, evaluate and
+/// agreement), and a row whose labels are all empty withdraws the id's answer. Before each write the file is checked
+/// against what this instance last saw (size, modification time, last bytes): rows appended by someone else are read
+/// in and reported (<see cref="TakeExternalRows"/>), any other change stops writing with
+/// <see cref="LabelsFileChangedException"/>. Columns: the file's own header plus the missing ones; columns that are
 /// neither the schema's heads nor the labeller's own are kept, and left empty in new rows.
 /// </summary>
 public sealed class LabelsFile : IDisposable
@@ -23,25 +25,26 @@ public sealed class LabelsFile : IDisposable
     public static readonly string[] DefaultColumns = ColumnsFor(LabellingSchema.Codebook);
     private static readonly UTF8Encoding Utf8 = new(false);
 
-    private readonly Dictionary<string, int> _labelled;
+    private readonly Dictionary<string, LabelRecord> _latest;
     private readonly List<string> _notes;
-    private readonly string[] _fileColumns;
-    private readonly Dictionary<long, byte[]> _own = [];
+    private readonly List<string> _externalRows = [];
+    private string[] _fileColumns;
     private FileStream? _stream;
     private bool _prepared;
+    private FileState _seen;
 
-    private LabelsFile(string path, string[] fileColumns, IReadOnlyList<string> columns, FileStream? stream, Dictionary<string, int> labelled, int rows,
-        List<string> notes, IReadOnlyList<string[]> existing, LabellingSchema schema)
+    private LabelsFile(string path, string[] fileColumns, IReadOnlyList<string> columns, FileStream? stream, List<LabelRecord> rows, LabellingSchema schema)
     {
-        Existing = existing;
         Schema = schema;
         Path = path;
         _fileColumns = fileColumns;
         Columns = columns;
         _stream = stream;
-        _labelled = labelled;
-        RowCount = rows;
-        _notes = notes;
+        _latest = new Dictionary<string, LabelRecord>(StringComparer.Ordinal);
+        foreach (var row in rows) _latest[row.Id] = row;
+        RowCount = rows.Count;
+        _notes = [];
+        _seen = FileState.Of(path);
     }
 
     public string Path { get; }
@@ -49,6 +52,7 @@ public sealed class LabelsFile : IDisposable
     /// <summary>The columns answers are written with (the file's, plus those the first answer adds).</summary>
     public IReadOnlyList<string> Columns { get; }
 
+    /// <summary>Data rows in the file, corrections and withdrawals included.</summary>
     public int RowCount { get; private set; }
 
     /// <summary>Things done to the file so far (created it, added columns), for the session to report.</summary>
@@ -57,11 +61,17 @@ public sealed class LabelsFile : IDisposable
     /// <summary>The heads its rows are labelled in, and answers must give.</summary>
     public LabellingSchema Schema { get; }
 
-    /// <summary>Per row the file had when opened, its label per schema head (the schema's spelling; empty where missing).</summary>
-    public IReadOnlyList<string[]> Existing { get; }
+    /// <summary>Per id, its last row (the one train, evaluate and agreement use); withdrawn answers included, with empty labels.</summary>
+    public IReadOnlyDictionary<string, LabelRecord> Latest => _latest;
+
+    /// <summary>Ids whose last row gives at least one label.</summary>
+    public int LabelledCount => _latest.Values.Count(IsAnswer);
 
     /// <summary>The columns of a new file labelled in <paramref name="schema"/>.</summary>
     public static string[] ColumnsFor(LabellingSchema schema) => ["id", "article", "text", .. schema.HeadNames, "annotator", "note", "labelled_at"];
+
+    /// <summary>Whether a row answers its id: a row whose labels are all empty withdraws the answer.</summary>
+    public static bool IsAnswer(LabelRecord row) => row.Labels.Any(l => l.Length > 0);
 
     /// <summary>
     /// A copy of the file as it is now, for readers that open files themselves (some platforms refuse a second
@@ -84,43 +94,52 @@ public sealed class LabelsFile : IDisposable
         return copy;
     }
 
-    public bool IsLabelled(string id) => _labelled.ContainsKey(id);
+    /// <summary>Whether the id's last row gives a label (a withdrawn answer does not count).</summary>
+    public bool IsLabelled(string id) => _latest.TryGetValue(id, out var row) && IsAnswer(row);
 
-    /// <summary>Ids with at least one row, with how many rows each.</summary>
-    public IReadOnlyDictionary<string, int> Labelled => _labelled;
+    /// <summary>Ids of rows someone else appended since the last call (read in before this instance wrote again).</summary>
+    public IReadOnlyList<string> TakeExternalRows()
+    {
+        var ids = _externalRows.ToArray();
+        _externalRows.Clear();
+        return ids;
+    }
 
     /// <summary>Validates the file (when it exists) against <paramref name="schema"/> (default: the codebook) and opens it for appending; writes nothing.</summary>
     public static LabelsFile Open(string path, LabellingSchema? schema = null)
     {
         schema ??= LabellingSchema.Codebook;
-        var labelled = new Dictionary<string, int>(StringComparer.Ordinal);
-        var existing = new List<string[]>();
         if (!File.Exists(path) || new FileInfo(path).Length == 0)
-            return new LabelsFile(path, [], ColumnsFor(schema), null, labelled, 0, [], existing, schema);
-        string[] columns;
-        int rows = 0;
-        using (var table = CsvTable.Open(path))
-        {
-            columns = [.. table.Columns];
-            var (id, heads) = HeadColumns(table, schema, path);
-            foreach (var record in table.Records())
-            {
-                var key = record[id].Trim();
-                if (key.Length == 0) throw new InputException($"row {record.Line} has no id", path, record.Line, id + 1);
-                var values = new string[heads.Length];
-                for (int h = 0; h < heads.Length; h++)
-                {
-                    var raw = record[heads[h]];
-                    values[h] = raw.Trim().Length == 0 ? "" : schema.Heads[h].Validate(raw, path, record.Line, heads[h] + 1);
-                }
-                labelled[key] = labelled.TryGetValue(key, out var c) ? c + 1 : 1;
-                existing.Add(values);
-                rows++;
-            }
-        }
+            return new LabelsFile(path, [], ColumnsFor(schema), null, [], schema);
+        var (columns, rows) = ReadRows(path, schema);
         var missing = new[] { "annotator", "note", "labelled_at" }.Where(w => !columns.Any(c => string.Equals(c, w, StringComparison.OrdinalIgnoreCase)));
         // Opened now, so a file that cannot be written is refused before the first answer is typed.
-        return new LabelsFile(path, columns, [.. columns, .. missing], OpenStream(path), labelled, rows, [], existing, schema);
+        return new LabelsFile(path, columns, [.. columns, .. missing], OpenStream(path), rows, schema);
+    }
+
+    /// <summary>The header and every row, validated against the schema; the first bad row is an error naming it.</summary>
+    private static (string[] Columns, List<LabelRecord> Rows) ReadRows(string path, LabellingSchema schema)
+    {
+        var rows = new List<LabelRecord>();
+        using var table = CsvTable.Open(path);
+        var (id, heads) = HeadColumns(table, schema, path);
+        int article = table.TryColumnIndex("article"), text = table.TryColumnIndex("text"), annotator = table.TryColumnIndex("annotator"),
+            note = table.TryColumnIndex("note"), at = table.TryColumnIndex("labelled_at");
+        foreach (var record in table.Records())
+        {
+            var key = record[id].Trim();
+            if (key.Length == 0) throw new InputException($"row {record.Line} has no id", path, record.Line, id + 1);
+            var values = new string[heads.Length];
+            for (int h = 0; h < heads.Length; h++)
+            {
+                var raw = record[heads[h]];
+                values[h] = raw.Trim().Length == 0 ? "" : schema.Heads[h].Validate(raw, path, record.Line, heads[h] + 1);
+            }
+            string Cell(int c) => c < 0 ? "" : record[c];
+            var when = DateTimeOffset.TryParse(Cell(at), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : DateTimeOffset.MinValue;
+            rows.Add(new LabelRecord(key, Cell(article), Cell(text), values, Cell(annotator), Cell(note), when));
+        }
+        return ([.. table.Columns], rows);
     }
 
     /// <summary>The id column and each head's column; a file without them is refused, naming what it lacks.</summary>
@@ -140,7 +159,7 @@ public sealed class LabelsFile : IDisposable
     {
         try
         {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -162,7 +181,9 @@ public sealed class LabelsFile : IDisposable
             _stream.Dispose();
             AddMissingColumns();
         }
+        _stream?.Dispose();
         _stream = OpenStream(Path);
+        _fileColumns = [.. Columns];
         EndLastRow(_stream);
         _prepared = true;
     }
@@ -195,25 +216,32 @@ public sealed class LabelsFile : IDisposable
         stream.Flush(flushToDisk: true);
     }
 
-    /// <summary>Appends one answer and flushes it to disk; returns the file length before it (for <see cref="Undo"/>).</summary>
-    public long Append(LabelRecord record)
+    /// <summary>
+    /// Appends one row and flushes it to disk; returns its data row number (1 for the first row under the header).
+    /// Labels are the schema's values, or all empty to withdraw the id's answer.
+    /// </summary>
+    public int Append(LabelRecord record)
     {
         if (record.Labels.Count != Schema.Heads.Count)
             throw new ArgumentException($"{record.Labels.Count} labels for {Schema.Heads.Count} heads", nameof(record));
+        for (int h = 0; h < record.Labels.Count; h++)
+            if (record.Labels[h].Length > 0 && Schema.Heads[h].Find(record.Labels[h]) != record.Labels[h])
+                throw new ArgumentException($"'{record.Labels[h]}' is not a {Schema.Heads[h].Name} value of {Schema.Source}", nameof(record));
         var fields = new string[Columns.Count];
         for (int c = 0; c < fields.Length; c++) fields[c] = Field(Columns[c], record);
         var line = new StringWriter();
         using (var csv = CsvOutput.Create(line)) CsvOutput.WriteRow(csv, fields);
         var bytes = Utf8.GetBytes(line.ToString());
+        Refresh();
         Prepare();
         var stream = _stream!;
-        long before = stream.Seek(0, SeekOrigin.End);
+        stream.Seek(0, SeekOrigin.End);
         stream.Write(bytes);
         stream.Flush(flushToDisk: true);
-        _labelled[record.Id] = _labelled.TryGetValue(record.Id, out var n) ? n + 1 : 1;
-        _own[before] = bytes;
+        _latest[record.Id] = record;
         RowCount++;
-        return before;
+        _seen = FileState.Of(Path);
+        return RowCount;
     }
 
     private string Field(string column, LabelRecord record)
@@ -233,33 +261,32 @@ public sealed class LabelsFile : IDisposable
     }
 
     /// <summary>
-    /// Removes the answer this session appended at <paramref name="offset"/> for <paramref name="id"/>, and nothing
-    /// else: rows appended after it by anyone else move up. False (the file untouched) when that row is no longer
-    /// where it was written, i.e. the file was rewritten under the session.
+    /// The file is as this instance left it, or only grew by rows someone else appended (read in, and reported by
+    /// <see cref="TakeExternalRows"/>); any other change throws <see cref="LabelsFileChangedException"/>, so an edit
+    /// made while the session runs is never written over or interleaved with.
     /// </summary>
-    public bool Undo(string id, long offset)
+    public void Refresh()
     {
-        if (!_own.Remove(offset, out var bytes) || _stream is null) return false;
-        var stream = _stream;
-        long length = stream.Seek(0, SeekOrigin.End);
-        if (offset + bytes.Length > length) return false;
-        var found = new byte[bytes.Length];
-        stream.Seek(offset, SeekOrigin.Begin);
-        stream.ReadExactly(found);
-        if (!found.AsSpan().SequenceEqual(bytes)) return false;
-        var tail = new byte[length - offset - bytes.Length];
-        stream.ReadExactly(tail);
-        stream.Seek(offset, SeekOrigin.Begin);
-        stream.Write(tail);
-        stream.SetLength(length - bytes.Length);
-        stream.Flush(flushToDisk: true);
-        if (_labelled.TryGetValue(id, out var n))
+        var now = FileState.Of(Path);
+        if (now.Same(_seen)) return;
+        if (!_seen.Exists || !now.Exists || now.Length <= _seen.Length || !now.Continues(Path, _seen))
+            throw new LabelsFileChangedException(Path, _seen.Describe(now));
+        var (columns, rows) = ReadRows(Path, Schema);
+        if (!columns.SequenceEqual(_fileColumns, StringComparer.Ordinal) || rows.Count < RowCount)
+            throw new LabelsFileChangedException(Path, "its header or earlier rows differ");
+        foreach (var row in rows.Skip(RowCount))
         {
-            if (n <= 1) _labelled.Remove(id);
-            else _labelled[id] = n - 1;
+            _latest[row.Id] = row;
+            _externalRows.Add(row.Id);
         }
-        RowCount--;
-        return true;
+        RowCount = rows.Count;
+        // An editor may have replaced the file with a longer copy: write to what the path names now.
+        if (_prepared)
+        {
+            _stream?.Dispose();
+            _stream = OpenStream(Path);
+        }
+        _seen = now;
     }
 
     public void Dispose() => _stream?.Dispose();

@@ -2,6 +2,7 @@ using Classifier.Text.IO;
 using System.CommandLine;
 using Classifier.Cli;
 using Classifier.Engine.Persistence;
+using Classifier.Labelling;
 using Classifier.Text.Diagnostics;
 using Classifier.Text.Labelling;
 using Classifier.Trainer.Labelling;
@@ -86,43 +87,25 @@ public static class LabelCommand
             _ => model is not null || ruleSet is not null ? SessionOrder.Uncertain : SessionOrder.Sequential,
         };
 
-        // The real path, so a symlink meets the same lock and a rewrite replaces the file, not the link.
-        var labelsPath = LabelsLock.RealPath(args.Labels);
-        using var sessionLock = LabelsLock.Acquire(labelsPath);
-        using var signals = new SessionSignals(sessionLock);
-        using var labels = LabelsFile.Open(labelsPath, schema);
+        using var store = CsvLabelStore.Open(args.Labels, schema);
+        using var signals = new SessionSignals(store.Lock!);
         var say = plain ?? Console.Out;
-        if (sessionLock.Note is { } took) (plain ?? Console.Error).WriteLine(took);
-        var suggestions = ruleSet is null ? null : RuleSuggestions(ruleSet, paragraphs, schema);
+        if (store.Lock!.Note is { } took) (plain ?? Console.Error).WriteLine(took);
+        var suggestions = ruleSet is null ? null : RuleSuggestions.For(ruleSet, paragraphs, schema);
         Retrainer? retrainer = null;
         if (model is not null && args.RetrainEvery > 0)
         {
             retrainer = Retrainer.Prepare(model, args.Model!, schema, args.TrainData ?? [], args.TrainOnly ?? [], out var refusal);
             if (refusal is not null) (plain ?? Console.Error).WriteLine(refusal);
         }
-        var session = new LabelSession(new LabelSessionOptions(paragraphs, labels, suggestions, model, order, args.Annotator, args.Seed, args.RetrainEvery, retrainer),
-            keys, plain, screen);
+        // Scripted sessions wait for each retraining, so a given key stream always gives the same order.
+        var core = new LabellingSession(new LabellingSessionOptions(paragraphs, store, suggestions, model is null ? null : new ClassifierModel(model), order,
+            args.Annotator, args.Seed, args.RetrainEvery, retrainer, WaitForRetraining: plain is not null));
+        var session = new LabelSession(core, keys, plain, screen);
         if (screen is not null && screen.Profile.Capabilities.AlternateBuffer) screen.AlternateScreen(session.Run);
         else session.Run();
-        foreach (var note in labels.Notes) say.WriteLine(note);
+        foreach (var note in store.FileNotes) say.WriteLine(note);
         say.WriteLine($"Saved {session.Answered} answer(s) this session to {args.Labels}; {session.Remaining} paragraph(s) remain.");
         return session.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
-    }
-
-    /// <summary>Per paragraph, the rules' combined label for each schema head they vote on (null where no rule fired).</summary>
-    private static Suggestion?[] RuleSuggestions(RuleSet ruleSet, ParagraphRows paragraphs, LabellingSchema schema)
-    {
-        var weak = WeakLabeller.Run(ruleSet, paragraphs.Ids, paragraphs.Texts);
-        var heads = schema.Heads.Select(h => weak.Head(h.Name)).ToArray();
-        var suggestions = new Suggestion?[paragraphs.Count];
-        for (int i = 0; i < paragraphs.Count; i++)
-        {
-            if (weak.Fired[i].Length == 0) continue;
-            // A rule's label outside the schema's values (a schema that reuses a head name) suggests nothing.
-            var labels = heads.Select((w, h) => w?.LabelOf(i) is { } label ? schema.Heads[h].Find(label) : null).ToArray();
-            var confidences = heads.Select((w, h) => labels[h] is null ? 0 : w!.Model.Confidences[i]).ToArray();
-            suggestions[i] = new Suggestion("rules", labels, confidences, string.Join(", ", weak.Fired[i]));
-        }
-        return suggestions;
     }
 }

@@ -47,6 +47,18 @@ internal static class LabellingFixtures
         return table.Records().Select(r => r.Fields).ToList();
     }
 
+    /// <summary>
+    /// What a labels file says now: each id's last row (a later row is a correction), in the order ids first
+    /// appear, leaving out ids whose last row withdrew the answer (stance and topic empty).
+    /// </summary>
+    public static List<string[]> Effective(string path)
+    {
+        var rows = Rows(path);
+        var last = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var r in rows) last[r[0]] = r;
+        return [.. rows.Select(r => r[0]).Distinct().Select(id => last[id]).Where(r => r[3].Length > 0 || r[4].Length > 0)];
+    }
+
     public static IReadOnlyList<string> Columns(string path)
     {
         using var table = CsvTable.Open(path);

@@ -87,7 +87,7 @@ public class LabellingLockTests
     }
 
     [Fact]
-    public void Undo_removes_only_the_sessions_own_row_and_keeps_a_row_appended_by_someone_else()
+    public void Undo_withdraws_only_the_sessions_own_answer_and_keeps_a_row_appended_by_someone_else()
     {
         using var dir = NewDir();
         var labels = dir.File("labels.csv");
@@ -96,7 +96,37 @@ public class LabellingLockTests
         var output = new StringWriter();
         LabelCommand.Execute(Args(dir), keys, output, null);
         Assert.Contains("undid a:1", output.ToString());
-        Assert.Equal(["z:9"], LabellingFixtures.Rows(labels).Select(r => r[0]));
+        Assert.Contains("1 row(s) were appended to", output.ToString());
+        Assert.Equal(["a:1", "z:9", "a:1"], LabellingFixtures.Rows(labels).Select(r => r[0]));
+        Assert.Equal(["z:9"], LabellingFixtures.Effective(labels).Select(r => r[0]));
+    }
+
+    [Fact]
+    public void A_labels_file_rewritten_during_a_terminal_session_ends_it_with_the_file_named_and_the_edit_kept()
+    {
+        using var dir = NewDir();
+        var labels = dir.File("labels.csv");
+        var edit = string.Join(',', LabelsFile.DefaultColumns) + "\n";
+        // a:1 answered; then someone empties the file by hand; answering a:2 must not write over that.
+        var rewriting = new RewritingKeySource(new ReaderKeySource(new StringReader("s1k2q")), 2, labels, edit);
+        var ex = Assert.Throws<LabelsFileChangedException>(() => LabelCommand.Execute(Args(dir), rewriting, new StringWriter(), null));
+        Assert.Equal(labels, ex.File);
+        Assert.Equal(edit, File.ReadAllText(labels));
+        Assert.False(File.Exists(LabelsLock.LockPathOf(labels)));
+    }
+
+    /// <summary>Keys from another source; just before a given key is read, the labels file is replaced with other contents.</summary>
+    private sealed class RewritingKeySource(IKeySource inner, int before, string labels, string contents) : IKeySource
+    {
+        private int _read;
+
+        public int ReadKey()
+        {
+            if (_read++ == before) File.WriteAllText(labels, contents);
+            return inner.ReadKey();
+        }
+
+        public string? ReadLine() => inner.ReadLine();
     }
 
     [Fact]

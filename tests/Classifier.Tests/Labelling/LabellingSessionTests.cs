@@ -93,11 +93,37 @@ public class LabellingSessionTests
         var text = Session(dir, "\n5s1uxcquoted, note\nk3q", rules);
         Assert.Contains("no suggestion for topic", text);
         Assert.Contains("undid a:2", text);
-        var rows = LabellingFixtures.Rows(dir.File("labels.csv"));
+        // The undo appends a row withdrawing a:2 (nothing is cut from the file): what the file says is a:1 and a:3.
+        Assert.Equal(["a:1", "a:2", "a:2", "a:3"], LabellingFixtures.Rows(dir.File("labels.csv")).Select(r => r[0]));
+        var rows = LabellingFixtures.Effective(dir.File("labels.csv"));
         Assert.Equal(["a:1", "a:3"], rows.Select(r => r[0]));
         Assert.Equal(["pro-serbia", "history"], rows[0][3..5]);
         Assert.Equal(["pro-kosovo", "dialogue"], rows[1][3..5]);
         Assert.Equal("quoted, note", rows[1][6]);
+    }
+
+    [Fact]
+    public void B_steps_back_through_the_sessions_answers_and_a_full_choice_changes_one()
+    {
+        using var dir = NewDir();
+        // a:1, a:2 answered; b b goes back to a:1, n3 changes it; then the queue goes on at a:3.
+        var text = Session(dir, "s1k2bbn3s4q");
+        Assert.Contains("changing the earlier answer pro-serbia, diplomacy", text);
+        Assert.Contains("changed a:1: neutral, dialogue", text);
+        var rows = LabellingFixtures.Rows(dir.File("labels.csv"));
+        Assert.Equal(["a:1", "a:2", "a:1", "a:3"], rows.Select(r => r[0]));
+        Assert.Equal(["neutral", "dialogue"], LabellingFixtures.Effective(dir.File("labels.csv"))[0][3..5]);
+        Assert.Contains("Saved 3 answer(s)", text);
+    }
+
+    [Fact]
+    public void B_with_no_earlier_answer_says_so_and_x_leaves_an_earlier_answer_as_it_was()
+    {
+        using var dir = NewDir();
+        var text = Session(dir, "bs1bxk2q");
+        Assert.Contains("no earlier answer in this session", text);
+        Assert.Contains("left a:1 as it was", text);
+        Assert.Equal(["a:1", "a:2"], LabellingFixtures.Rows(dir.File("labels.csv")).Select(r => r[0]));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Classifier.Trainer.Labelling;
+namespace Classifier.Labelling;
 
 /// <summary>Suggested labels for one paragraph, from the rules or the model, one per head of the session's schema.</summary>
 /// <param name="Source">"rules" or "model".</param>

@@ -4,9 +4,8 @@ using Classifier.Engine.Pipeline;
 using Classifier.Text.Datasets;
 using Classifier.Text.Diagnostics;
 using Classifier.Text.Labelling;
-using Classifier.Trainer.Cli;
 
-namespace Classifier.Trainer.Labelling;
+namespace Classifier.Labelling;
 
 /// <summary>
 /// Retrains the session's model on the model's own training data plus the answers so far, with the model's recipe
@@ -50,7 +49,7 @@ public sealed class Retrainer
                 "give the files it was trained on with --train-data (and --train-only), or --retrain-every 0";
             return null;
         }
-        var loaded = DatasetLoader.Load(data, trainOnly, [], 1f, ["text"], heads, null, _ => { });
+        var loaded = Load(data, trainOnly, heads);
         var sha = PipelineTrainer.Fingerprint(loaded, PipelineTrainer.AllRows(loaded.Count));
         if (!string.Equals(sha, model.Info.TrainingDataSha256, StringComparison.OrdinalIgnoreCase))
         {
@@ -60,6 +59,18 @@ public sealed class Retrainer
             return null;
         }
         return new Retrainer(loaded, Recipe(model));
+    }
+
+    /// <summary>The files in the order <c>trainer train</c> concatenates them (--data, then --train-only), so the checksum compares.</summary>
+    private static LabelledDataset Load(string[] data, string[] trainOnly, string[] heads)
+    {
+        LabelledDataset? all = null;
+        foreach (var (path, only) in data.Select(p => (p, false)).Concat(trainOnly.Select(p => (p, true))))
+        {
+            var next = LabelledCsvReader.Read(path, new LabelledCsvOptions(["text"], heads, null, TrainOnly: only));
+            all = all is null ? next : all.Concat(next);
+        }
+        return all!;
     }
 
     /// <summary>How the model was made, as far as its manifest says (settings a trainer reports but does not take are dropped).</summary>
@@ -96,12 +107,16 @@ public sealed class Retrainer
         return (model, $"retrained on {sizes} (cross-validated macro-F1 {scores}); order updated");
     }
 
-    /// <summary>Rows of the labels file that are not already in the training data (by id).</summary>
+    /// <summary>
+    /// Answers of the labels file (each id's last row; withdrawn ones, with no label, left out) whose ids the
+    /// training data lacks: they are added to it, never put in its place.
+    /// </summary>
     private LabelledDataset NewAnswers(string labelsPath)
     {
         var file = LabelledCsvReader.Read(labelsPath, new LabelledCsvOptions(["text"], [.. _base.HeadNames]));
         var keep = new List<int>();
-        for (int i = 0; i < file.Count; i++) if (!_baseIds.Contains(file.Ids[i])) keep.Add(i);
+        for (int i = 0; i < file.Count; i++)
+            if (!_baseIds.Contains(file.Ids[i]) && file.Labels[i].Any(l => l is not null)) keep.Add(i);
         return new LabelledDataset([.. keep.Select(i => file.Ids[i])], [.. keep.Select(i => file.Texts[i])], file.HeadNames,
             [.. keep.Select(i => file.Labels[i])], [.. keep.Select(i => file.Groups[i])], [.. keep.Select(i => file.Weights[i])],
             [.. keep.Select(i => file.TrainOnly[i])], 0);

@@ -1,4 +1,4 @@
-namespace Classifier.Trainer.Labelling;
+namespace Classifier.Labelling;
 
 /// <summary>The order paragraphs are offered in.</summary>
 public enum SessionOrder
