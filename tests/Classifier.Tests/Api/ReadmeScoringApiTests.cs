@@ -15,7 +15,6 @@ public sealed class ReadmeScoringApiTests
     private const string Text = "Kurti's so-called government sent special police north.";
 
     // The default model has an ML.NET head: without this the test passes only when another test registered the engine first.
-    public ReadmeScoringApiTests() => Classifier.MlNet.MlNetEngine.Register();
 
     [Fact]
     public async Task The_readmes_example_response_is_what_the_api_answers()

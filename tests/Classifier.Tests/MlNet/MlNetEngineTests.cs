@@ -12,8 +12,6 @@ namespace Classifier.Tests.MlNet;
 /// <summary>ML.NET pipelines train, save, load and score as heads of our models, beside our own engine.</summary>
 public sealed class MlNetEngineTests
 {
-    public MlNetEngineTests() => MlNetEngine.Register();
-
     private static LabelledDataset Data(TempDir dir, int articles = 12) =>
         LabelledCsvReader.Read(dir.Write("d.csv", Fixtures.StanceCsv(articles)), new LabelledCsvOptions(["text"], ["stance", "topic"]) { GroupColumn = "article" });
 

@@ -10,8 +10,6 @@ namespace Classifier.Tests.MlNet;
 /// <summary>Exported ML.NET heads load in plain ML.NET; ML.NET models made elsewhere score through our tools.</summary>
 public sealed class MlNetExportTests
 {
-    public MlNetExportTests() => MlNetEngine.Register();
-
     private const string Serbian = "The officials said sovereignty and separatist aggression in belgrade would protect.";
 
     [Fact]

@@ -10,8 +10,6 @@ namespace Classifier.Tests.MlNet;
 /// <summary>The terminal labeller takes a model whose heads ML.NET trained as it takes ours: suggestions, uncertainty order, retraining.</summary>
 public sealed class MlNetLabellerTests
 {
-    public MlNetLabellerTests() => MlNetEngine.Register();
-
     [Fact]
     public void The_labeller_suggests_from_and_retrains_an_mlnet_model()
     {

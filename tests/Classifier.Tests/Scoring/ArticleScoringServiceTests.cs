@@ -15,8 +15,6 @@ namespace Classifier.Tests.Scoring;
 /// </summary>
 public sealed class ArticleScoringServiceTests
 {
-    public ArticleScoringServiceTests() => MlNetEngine.Register();
-
     private static readonly string Article = Fixtures.Article("pro-serbia", paragraphs: 4) +
         "Pristina said “the statehood of Kosovo” and independence recognition were near, as troops left.\n" +
         "Source link\n***\n" +
