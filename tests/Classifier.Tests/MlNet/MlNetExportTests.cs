@@ -127,6 +127,31 @@ public sealed class MlNetExportTests
     }
 
     [Fact]
+    public void A_tampered_mlnet_head_inside_our_model_is_a_model_error_naming_the_entry()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("d.csv", Fixtures.StanceCsv(articles: 6));
+        var model = dir.File("m.zip");
+        var fit = CliRun.Trainer("train", "--data", data, "--model", model, "--trainer", "mlnet-sdca", "--set", "iterations=5", "--cv", "none");
+        Assert.True(fit.ExitCode == 0, fit.ToString());
+        using (var zip = System.IO.Compression.ZipFile.Open(model, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = zip.Entries.First(e => e.FullName.StartsWith("head-", StringComparison.Ordinal) && e.FullName.EndsWith(".zip", StringComparison.Ordinal));
+            var name = entry.FullName;
+            byte[] bytes;
+            using (var read = entry.Open()) { using var copy = new MemoryStream(); read.CopyTo(copy); bytes = copy.ToArray(); }
+            bytes[bytes.Length / 2] ^= 0x5A;
+            entry.Delete();
+            using var write = zip.CreateEntry(name).Open();
+            write.Write(bytes);
+        }
+        var run = CliRun.Predictor(["--model", model, "-"], "text\n");
+        Assert.Equal(ExitCodes.ModelError, run.ExitCode);
+        Assert.Contains("head-", run.Error);
+        Assert.DoesNotContain("internal error", run.Error);
+    }
+
+    [Fact]
     public void Evaluate_scores_a_model_with_mlnet_heads_and_writes_its_report()
     {
         using var dir = new TempDir();
