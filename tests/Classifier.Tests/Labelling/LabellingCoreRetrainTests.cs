@@ -8,17 +8,6 @@ namespace Classifier.Tests.Labelling;
 /// <summary>Retraining through the core: in the background, adding the answers to the model's data, leaving withdrawn ones out.</summary>
 public class LabellingCoreRetrainTests
 {
-    private static (string Model, string Train, List<string[]> Fresh) Setup(TempDir dir)
-    {
-        var train = dir.Write("train.csv", Fixtures.StanceCsv(articles: 6));
-        var model = dir.File("m.zip");
-        var fit = CliRun.Trainer("train", "--data", train, "--model", model, "--trainer", "nb", "--cv", "none");
-        Assert.True(fit.ExitCode == 0, fit.ToString());
-        var fresh = LabellingFixtures.Rows(dir.Write("fresh.csv", Fixtures.StanceCsv(articles: 6, seed: 11)));
-        dir.Write("paragraphs.csv", "id,article,text\n" + string.Concat(fresh.Select((r, i) => $"q{i},b{r[1]},{r[2]}\n")));
-        return (model, train, fresh);
-    }
-
     private static Retrainer Prepare(string model, string train)
     {
         var retrainer = Retrainer.Prepare(ModelFile.Load(model), model, LabellingSchema.Codebook, [train], [], out var refusal);
@@ -30,7 +19,7 @@ public class LabellingCoreRetrainTests
     public void Retraining_runs_in_the_background_and_is_swapped_in_when_polled()
     {
         using var dir = new TempDir();
-        var (model, train, fresh) = Setup(dir);
+        var (model, train, fresh) = LabellingFixtures.TrainedModelAndFreshParagraphs(dir);
         using var store = CsvLabelStore.Open(dir.File("labels.csv"));
         var options = new LabellingSessionOptions(ParagraphRows.Read(dir.File("paragraphs.csv")), store, null, new ClassifierModel(ModelFile.Load(model)),
             SessionOrder.Sequential, "tester", RetrainEvery: 3, Retrainer: Prepare(model, train));
@@ -58,7 +47,7 @@ public class LabellingCoreRetrainTests
     public void Withdrawn_answers_do_not_train()
     {
         using var dir = new TempDir();
-        var (model, train, fresh) = Setup(dir);
+        var (model, train, fresh) = LabellingFixtures.TrainedModelAndFreshParagraphs(dir);
         var labels = dir.File("labels.csv");
         using (var store = CsvLabelStore.Open(labels))
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Classifier.Tests.Support;
 using Classifier.Text.Csv;
 
 namespace Classifier.Tests.Labelling;
@@ -6,6 +7,18 @@ namespace Classifier.Tests.Labelling;
 /// <summary>Small paragraph, rule and label files for the labelling tests.</summary>
 internal static class LabellingFixtures
 {
+    /// <summary>A model (nb) trained on 6 articles, and paragraphs.csv to label from 6 other articles (ids q0.., articles b0..).</summary>
+    public static (string Model, string Train, List<string[]> Fresh) TrainedModelAndFreshParagraphs(TempDir dir)
+    {
+        var train = dir.Write("train.csv", Fixtures.StanceCsv(articles: 6));
+        var model = dir.File("m.zip");
+        var fit = CliRun.Trainer("train", "--data", train, "--model", model, "--trainer", "nb", "--cv", "none");
+        Assert.True(fit.ExitCode == 0, fit.ToString());
+        var fresh = Rows(dir.Write("fresh.csv", Fixtures.StanceCsv(articles: 6, seed: 11)));
+        dir.Write("paragraphs.csv", "id,article,text\n" + string.Concat(fresh.Select((r, i) => $"q{i},b{r[1]},{r[2]}\n")));
+        return (model, train, fresh);
+    }
+
     /// <summary>Two articles of four paragraphs each (ids a:1..a:4, b:1..b:4).</summary>
     public const string Paragraphs =
         "id,article,index,text\n" +

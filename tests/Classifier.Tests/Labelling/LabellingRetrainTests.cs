@@ -8,18 +8,6 @@ namespace Classifier.Tests.Labelling;
 
 public class LabellingRetrainTests
 {
-    /// <summary>A model M trained on 6 articles, and paragraphs to label from 6 other articles (ids q0.., articles b0..).</summary>
-    private static (string Model, string Train, List<string[]> ToLabel) Setup(TempDir dir)
-    {
-        var train = dir.Write("train.csv", Fixtures.StanceCsv(articles: 6));
-        var model = dir.File("m.zip");
-        var fit = CliRun.Trainer("train", "--data", train, "--model", model, "--trainer", "nb", "--cv", "none");
-        Assert.True(fit.ExitCode == 0, fit.ToString());
-        var fresh = LabellingFixtures.Rows(dir.Write("fresh.csv", Fixtures.StanceCsv(articles: 6, seed: 11)));
-        dir.Write("paragraphs.csv", "id,article,text\n" + string.Concat(fresh.Select((r, i) => $"q{i},b{r[1]},{r[2]}\n")));
-        return (model, train, fresh);
-    }
-
     /// <summary>The keys that answer a row with its stance, or with the next stance round (a wrong answer).</summary>
     private static string Keys(string[] row, bool wrong)
     {
@@ -49,7 +37,7 @@ public class LabellingRetrainTests
     public void Retraining_trains_on_the_models_data_plus_the_answers_and_keeps_what_the_model_knew()
     {
         using var dir = new TempDir();
-        var (model, train, fresh) = Setup(dir);
+        var (model, train, fresh) = LabellingFixtures.TrainedModelAndFreshParagraphs(dir);
         var keys = string.Concat(fresh.Take(3).Select(r => Keys(r, wrong: false))) + "q";
         var text = Session(dir, model, keys, every: 3, [train]);
         Assert.Contains("retrained on 36 training rows + 3 answers", text);
@@ -61,7 +49,7 @@ public class LabellingRetrainTests
     public void A_retrained_model_that_cross_validates_worse_is_not_swapped_in()
     {
         using var dir = new TempDir();
-        var (model, train, fresh) = Setup(dir);
+        var (model, train, fresh) = LabellingFixtures.TrainedModelAndFreshParagraphs(dir);
         var stance = ModelFile.Load(model).Predict(fresh[18][2]).Single(h => h.Head == "stance");
         var before = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"model: stance {stance.Label} ({stance.Confidence:0.00})");
         // 18 answers, every stance wrong: trained with them, the recipe cross-validates worse.
@@ -77,7 +65,7 @@ public class LabellingRetrainTests
     public void Without_the_models_training_data_retraining_is_refused_and_says_why()
     {
         using var dir = new TempDir();
-        var (model, _, fresh) = Setup(dir);
+        var (model, _, fresh) = LabellingFixtures.TrainedModelAndFreshParagraphs(dir);
         var keys = string.Concat(fresh.Take(3).Select(r => Keys(r, wrong: false))) + "q";
         var text = Session(dir, model, keys, every: 3, null);
         Assert.Contains("retraining is off", text);
@@ -95,7 +83,7 @@ public class LabellingRetrainTests
     public void The_manifest_recipe_is_the_one_the_model_was_trained_with()
     {
         using var dir = new TempDir();
-        var (model, _, _) = Setup(dir);
+        var (model, _, _) = LabellingFixtures.TrainedModelAndFreshParagraphs(dir);
         var loaded = ModelFile.Load(model);
         Assert.All(loaded.Heads, h => Assert.Equal("nb", h.Trainer));
     }
