@@ -147,7 +147,8 @@
         const article = JSON.parse(json)[0];
         const paragraphs = article.paragraphs.map(p => ({
           text: p.text,
-          terms: heads.flatMap(h => (p[h] && p[h].explanation || []).map(t => t.term)),
+          // Character n-grams read as fragments ("_di") and rules have no place in the text: only words are marked.
+          terms: heads.flatMap(h => (p[h] && p[h].explanation || []).filter(t => t.kind === "word" || t.kind === "voice").map(t => t.term)),
         }));
         const hl = await fetch("/studio/v1/highlights", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ paragraphs }) });
         if (!hl.ok) { say(await problemText(hl), true); return; }

@@ -62,7 +62,8 @@ public static class TermHighlighter
                     any = true;
                 }
             }
-            if (!any && !IsCombiningMark(text, i) && current.Length > 0)
+            if (!any && current.Length > 0 && IsCombiningMark(text, i)) end = i + width;
+            else if (!any && current.Length > 0)
             {
                 tokens.Add((current.ToString(), start, end));
                 current.Clear();
