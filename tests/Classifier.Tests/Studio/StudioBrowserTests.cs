@@ -123,6 +123,47 @@ public sealed class StudioBrowserTests(StudioServers servers, Browser browser)
     }
 
     [BrowserFact]
+    public async Task Uploaded_txt_and_csv_files_fill_the_article_to_score()
+    {
+        var page = await browser.NewPage();
+        await page.GotoAsync(new Uri(servers.SmallUrl, "/score").ToString());
+        var txt = Fixtures.Article("pro-kosovo", paragraphs: 2);
+        await page.SetInputFilesAsync("#article-file", new FilePayload { Name = "kosovo-story.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes(txt) });
+        await page.WaitForFunctionAsync("() => document.getElementById('article-id').value === 'kosovo-story'");
+        Assert.Equal(txt, await page.InputValueAsync("#article-text"));
+
+        // A quoted field with a comma, a doubled quote and line breaks is one article, as the predictor reads a CSV.
+        const string second = "Both sides, \"calm\" now.\nThe talks went on in dialogue.";
+        var csv = "url,body\nhttps://a.example/1,sovereignty separatist belgrade\nhttps://a.example/2,\"Both sides, \"\"calm\"\" now.\nThe talks went on in dialogue.\"\n";
+        await page.SetInputFilesAsync("#article-file", new FilePayload { Name = "articles.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.WaitForSelectorAsync("#csv-choice:not([hidden])");
+        Assert.Equal(2, (await page.QuerySelectorAllAsync("#csv-article option")).Count);
+        await page.SelectOptionAsync("#csv-article", "1");
+        Assert.Equal(second, await page.InputValueAsync("#article-text"));
+        Assert.Equal("https://a.example/2", await page.InputValueAsync("#article-id"));
+        await page.ClickAsync("#score-button");
+        await page.WaitForSelectorAsync("#paragraphs li");
+        var ids = await Task.WhenAll((await page.QuerySelectorAllAsync("#paragraphs > li")).Select(li => li.GetAttributeAsync("data-id")));
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.StartsWith("https://a.example/2:", id, StringComparison.Ordinal));
+    }
+
+    [BrowserFact]
+    public async Task With_a_token_the_login_address_lets_the_browser_in_and_nothing_else_does()
+    {
+        var page = await browser.NewPage();
+        var denied = await page.GotoAsync(new Uri(servers.ProtectedUrl, "/score").ToString());
+        Assert.Equal(401, denied!.Status);
+        await page.GotoAsync(new Uri(servers.ProtectedUrl, "/login?token=" + StudioServers.Token).ToString());
+        Assert.EndsWith("/score", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("#article-text", Fixtures.Article("neutral", paragraphs: 1));
+        await page.ClickAsync("#score-button");
+        await page.WaitForSelectorAsync("#paragraphs li");
+        await page.GotoAsync(new Uri(servers.ProtectedUrl, "/reports").ToString());
+        await page.WaitForSelectorAsync("#report-list a");
+    }
+
+    [BrowserFact]
     public async Task Keyboard_alone_scores_an_article_and_reaches_every_control()
     {
         var page = await browser.NewPage();
