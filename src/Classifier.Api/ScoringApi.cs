@@ -28,6 +28,21 @@ public static class ScoringApi
         ArgumentNullException.ThrowIfNull(options);
         if (options.Token is null && ApiToken.Required(options.Address))
             throw new ArgumentException($"{options.Address} is reachable from other machines: give a token", nameof(options));
+        var builder = CreateBuilder(options, logLevel);
+        builder.Services.AddScoringApi(scoring, options.EffectiveLimits);
+        var app = builder.Build();
+        app.UseScoringApi(options.Token);
+        app.MapScoringApi();
+        return app;
+    }
+
+    /// <summary>
+    /// A host builder listening on <see cref="ScoringApiOptions.Address"/> with the API's logging and body cap, and
+    /// nothing mapped yet: <see cref="Build"/> adds the API alone, the studio adds its pages beside it.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(ScoringApiOptions options, LogLevel logLevel = LogLevel.Warning)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         // The program's folder as content root and no arguments: nothing in the working directory configures the server.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -43,11 +58,7 @@ public static class ScoringApi
             kestrel.Limits.MaxRequestBodySize = options.EffectiveLimits.MaxBodyBytes;
             kestrel.Listen(options.Address, options.Port);
         });
-        builder.Services.AddScoringApi(scoring, options.EffectiveLimits);
-        var app = builder.Build();
-        app.UseScoringApi(options.Token);
-        app.MapScoringApi();
-        return app;
+        return builder;
     }
 
     /// <summary>The scoring service, the caps, problem details and the OpenAPI document.</summary>

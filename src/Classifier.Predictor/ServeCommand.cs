@@ -37,63 +37,15 @@ public static class ServeCommand
     {
         var error = parse.InvocationConfiguration.Error;
         var address = ListenAddress.Parse(host);
-        if (token is not null && string.IsNullOrWhiteSpace(token))
-            throw new UsageException("--token is empty", "give a secret, or leave --token out to serve on 127.0.0.1 without one");
+        ApiHost.CheckToken(token);
         var path = ModelLocator.Resolve(modelPath);
         var classifier = ModelFile.Load(path);
-        if (token is null && ApiToken.Required(address))
-        {
-            token = ApiToken.Generate();
-            // Printed once and never logged again: whoever started the server hands it to the callers.
-            error.WriteLine($"predictor: {host} is reachable from other machines, so requests need 'Authorization: Bearer TOKEN'; generated token (shown once): {token}");
-        }
+        token = ApiHost.ResolveToken("predictor", host, address, token, error);
         var app = ScoringApi.Build(new ArticleScoringService(classifier), new ScoringApiOptions(address, port, token));
         await using (app)
         {
-            try
-            {
-                await app.StartAsync(ct);
-            }
-            catch (IOException e)
-            {
-                var where = $"port {port.ToString(CultureInfo.InvariantCulture)} on {host}";
-                error.WriteLine(e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
-                    ? $"predictor: {where} is in use; stop the program using it or pass another --port (0 picks a free one)"
-                    : $"predictor: cannot listen on {where}: {e.Message.TrimEnd('.')}; pass another --host or --port");
-                return ExitCodes.UsageError;
-            }
-            catch (OperationCanceledException)
-            {
-                return Stopped(error);
-            }
             var heads = string.Join(", ", classifier.Heads.Select(h => h.Name));
-            error.WriteLine($"predictor: serving {ScoringApi.BoundAddress(app)} (model {path}: {heads}); Ctrl-C stops");
-            error.Flush();
-            try
-            {
-                await Task.WhenAny(Task.Delay(Timeout.Infinite, ct), WaitForShutdown(app));
-            }
-            finally
-            {
-                // Requests in flight get a moment to finish; the command line's own Ctrl-C grace period is 2 s.
-                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
-                try { await app.StopAsync(grace.Token); }
-                catch (OperationCanceledException) { }
-            }
+            return await ApiHost.RunAsync(app, "predictor", host, port, bound => $"predictor: serving {bound} (model {path}: {heads}); Ctrl-C stops", error, ct);
         }
-        return Stopped(error);
-    }
-
-    private static Task WaitForShutdown(WebApplication app)
-    {
-        var stopping = new TaskCompletionSource();
-        app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
-        return stopping.Task;
-    }
-
-    private static int Stopped(TextWriter error)
-    {
-        error.WriteLine("predictor: stopped.");
-        return ExitCodes.Cancelled;
     }
 }

@@ -37,24 +37,33 @@ public static class PredictEndpoints
     {
         var (body, problem) = await PredictRequestReader.ReadAsync(request, limits, cancellationToken);
         if (problem is not null) return problem;
-        var options = new ScoringOptions(body!.TopK ?? 1, body.Explain);
-        IReadOnlyList<ArticleResult> results;
+        var (results, options, failed) = Score(body!, scoring, cancellationToken);
+        if (failed is not null) return failed;
+        return new ArticlesJson(results!, scoring.Heads, options.TopK);
+    }
+
+    /// <summary>
+    /// Scores a checked request (one text, many, or an article) as <c>POST /v1/predict</c> does, for hosts that answer
+    /// in another format (the studio's CSV download): the results, the options they were scored with, or a problem.
+    /// </summary>
+    public static (IReadOnlyList<ArticleResult>? Results, ScoringOptions Options, ProblemHttpResult? Problem) Score(
+        PredictRequest body, ArticleScoringService scoring, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(scoring);
+        var options = new ScoringOptions(body.TopK ?? 1, body.Explain);
         try
         {
-            if (body.Text is { } text) results = [scoring.ScoreText(text, options, body.Id ?? "text", Source)];
-            else if (body.Article is { } article) results = [scoring.ScoreArticle(new Article(body.Id ?? "article", Source, article), options, cancellationToken)];
-            else
-            {
-                var texts = body.Texts!.Select(t => t!).ToList();
-                var ids = Enumerable.Range(0, texts.Count).Select(i => $"{body.Id ?? "texts"}[{i}]").ToList();
-                results = scoring.ScoreTexts(texts, options, ids, Source, cancellationToken);
-            }
+            if (body.Text is { } text) return ([scoring.ScoreText(text, options, body.Id ?? "text", Source)], options, null);
+            if (body.Article is { } article) return ([scoring.ScoreArticle(new Article(body.Id ?? "article", Source, article), options, cancellationToken)], options, null);
+            var texts = body.Texts!.Select(t => t!).ToList();
+            var ids = Enumerable.Range(0, texts.Count).Select(i => $"{body.Id ?? "texts"}[{i}]").ToList();
+            return (scoring.ScoreTexts(texts, options, ids, Source, cancellationToken), options, null);
         }
         catch (InputException e)
         {
             // A drop rule that ran past its timeout: the article's lines are the problem, not the server.
-            return ApiProblems.Unprocessable($"{e.Message}; send the article's paragraphs as 'texts' instead");
+            return (null, options, ApiProblems.Unprocessable($"{e.Message}; send the article's paragraphs as 'texts' instead"));
         }
-        return new ArticlesJson(results, scoring.Heads, options.TopK);
     }
 }

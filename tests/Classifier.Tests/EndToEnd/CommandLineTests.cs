@@ -1,3 +1,4 @@
+using Classifier.Cli;
 using Classifier.Predictor;
 using Classifier.Tests.Labelling;
 using Classifier.Tests.Support;

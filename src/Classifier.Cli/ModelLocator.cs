@@ -1,6 +1,6 @@
 using Classifier.Text.Diagnostics;
 
-namespace Classifier.Predictor;
+namespace Classifier.Cli;
 
 /// <summary>
 /// Finds the model when --model is not given: $CLASSIFIER_MODEL, then models/default.zip in the current directory

@@ -1,0 +1,321 @@
+// Classifier Studio pages. Every text from a model, a file or the user reaches the page through textContent or
+// attributes set by the DOM API, never through innerHTML, so a "<script>" in a paragraph or a label stays text.
+"use strict";
+
+(function () {
+  const page = document.body.dataset.page;
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (key === "text") node.textContent = value;
+      else if (key === "className") node.className = value;
+      else node.setAttribute(key, value);
+    }
+    for (const child of children) if (child != null) node.append(child);
+    return node;
+  }
+
+  function percent(p) { return (p * 100).toFixed(1) + "%"; }
+
+  async function problemText(response) {
+    try {
+      const problem = await response.json();
+      return problem.detail || problem.title || response.statusText;
+    } catch { return response.status + " " + response.statusText; }
+  }
+
+  function markNav() {
+    const current = page === "coming" ? location.pathname.replace("/", "") : page;
+    for (const link of document.querySelectorAll("[data-nav]"))
+      if (link.dataset.nav === current) link.setAttribute("aria-current", "page");
+  }
+
+  async function loadInfo() {
+    const response = await fetch("/studio/v1/info");
+    if (!response.ok) return null;
+    const info = await response.json();
+    document.getElementById("model-info").textContent = "model: " + info.model + " (" + info.heads.join(", ") + ")";
+    return info;
+  }
+
+  // ---- Score -----------------------------------------------------------------------------------------------
+
+  // RFC 4180 fields: quoted fields may hold commas, doubled quotes and line breaks.
+  function parseCsv(text) {
+    const rows = [];
+    let row = [], field = "", quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+        else if (c === '"') quoted = false;
+        else field += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ",") { row.push(field); field = ""; }
+      else if (c === "\n" || c === "\r") {
+        if (c === "\r" && text[i + 1] === "\n") i++;
+        row.push(field); field = "";
+        if (row.length > 1 || row[0] !== "") rows.push(row);
+        row = [];
+      } else field += c;
+    }
+    if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
+    return rows;
+  }
+
+  function initScore() {
+    const form = document.getElementById("score-form");
+    const textarea = document.getElementById("article-text");
+    const idInput = document.getElementById("article-id");
+    const status = document.getElementById("score-status");
+    const button = document.getElementById("score-button");
+    const fileInput = document.getElementById("article-file");
+    const csvChoice = document.getElementById("csv-choice");
+    const csvArticle = document.getElementById("csv-article");
+    const csvColumn = document.getElementById("csv-column");
+    let heads = [];
+    let last = null; // { body, json, article, spans }
+    let csv = null;   // { name, header, rows }
+
+    loadInfo().then(info => { if (info) heads = info.heads; });
+
+    function say(text, error) {
+      status.textContent = text;
+      status.classList.toggle("error", !!error);
+    }
+
+    function fillCsvArticles() {
+      const column = Number(csvColumn.value);
+      const idColumn = csv.header.findIndex(h => h === "id" || h === "url");
+      csvArticle.replaceChildren();
+      csv.rows.forEach((row, i) => {
+        const id = idColumn >= 0 && row[idColumn] ? row[idColumn] : csv.name + "#" + (i + 1);
+        const preview = (row[column] || "").slice(0, 60);
+        csvArticle.append(el("option", { value: String(i), text: id + " — " + preview }));
+      });
+      pickCsvArticle();
+    }
+
+    function pickCsvArticle() {
+      const row = csv.rows[Number(csvArticle.value)] || [];
+      const idColumn = csv.header.findIndex(h => h === "id" || h === "url");
+      textarea.value = row[Number(csvColumn.value)] || "";
+      idInput.value = idColumn >= 0 && row[idColumn] ? row[idColumn] : csv.name + "#" + (Number(csvArticle.value) + 1);
+    }
+
+    fileInput.addEventListener("change", async () => {
+      const file = fileInput.files[0];
+      if (!file) return;
+      const text = await file.text();
+      const base = file.name.replace(/\.[^.]*$/, "");
+      if (/\.csv$/i.test(file.name)) {
+        const rows = parseCsv(text);
+        if (rows.length < 2) { say(file.name + " has no rows under its header", true); return; }
+        csv = { name: base, header: rows[0], rows: rows.slice(1) };
+        csvColumn.replaceChildren(...csv.header.map((h, i) => el("option", { value: String(i), text: h })));
+        const textColumn = csv.header.indexOf("text");
+        csvColumn.value = String(textColumn >= 0 ? textColumn : csv.header.length - 1);
+        csvChoice.hidden = false;
+        fillCsvArticles();
+        say(file.name + ": " + csv.rows.length + " articles; choose one and press Score");
+      } else {
+        csv = null;
+        csvChoice.hidden = true;
+        textarea.value = text;
+        idInput.value = base;
+        say(file.name + " loaded; press Score");
+      }
+    });
+    csvColumn.addEventListener("change", fillCsvArticles);
+    csvArticle.addEventListener("change", pickCsvArticle);
+
+    textarea.addEventListener("keydown", e => {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.requestSubmit(); }
+    });
+
+    form.addEventListener("submit", async e => {
+      e.preventDefault();
+      if (!textarea.value.trim()) { say("Paste an article or choose a file first.", true); textarea.focus(); return; }
+      const body = { article: textarea.value, id: idInput.value.trim() || "article", explain: true, topK: 1000 };
+      button.disabled = true;
+      say("Scoring…");
+      try {
+        const response = await fetch("/v1/predict", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+        if (!response.ok) { say(await problemText(response), true); return; }
+        const json = await response.text();
+        const article = JSON.parse(json)[0];
+        const paragraphs = article.paragraphs.map(p => ({
+          text: p.text,
+          // Character n-grams read as fragments ("_di") and rules have no place in the text: only words are marked.
+          terms: heads.flatMap(h => (p[h] && p[h].explanation || []).filter(t => t.kind === "word" || t.kind === "voice").map(t => t.term)),
+        }));
+        const hl = await fetch("/studio/v1/highlights", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ paragraphs }) });
+        if (!hl.ok) { say(await problemText(hl), true); return; }
+        last = { body, json, article, spans: (await hl.json()).paragraphs };
+        render();
+        say(article.paragraphCount + " paragraphs scored.");
+        document.getElementById("results-title").focus();
+      } catch (error) {
+        say("The studio did not answer: " + error.message, true);
+      } finally {
+        button.disabled = false;
+      }
+    });
+
+    function download(name, type, content) {
+      const url = URL.createObjectURL(new Blob([content], { type }));
+      const a = el("a", { href: url, download: name });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    }
+
+    function fileName(ext) { return (last.article.article.replace(/[^A-Za-z0-9._-]+/g, "-") || "article") + ext; }
+
+    document.getElementById("download-json").addEventListener("click", () => {
+      if (last) download(fileName(".json"), "application/json", last.json);
+    });
+    document.getElementById("download-csv").addEventListener("click", async () => {
+      if (!last) return;
+      const response = await fetch("/studio/v1/score.csv", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(last.body) });
+      if (!response.ok) { say(await problemText(response), true); return; }
+      download(fileName(".csv"), "text/csv", await response.text());
+    });
+
+    function selectedHead() {
+      const checked = document.querySelector("input[name=head]:checked");
+      return checked ? checked.value : heads[0];
+    }
+
+    function render() {
+      const { article } = last;
+      document.getElementById("results").hidden = false;
+      document.getElementById("results-title").setAttribute("tabindex", "-1");
+      const summary = document.getElementById("summary");
+      summary.replaceChildren(el("div", {},
+        el("h3", { text: "Article" }),
+        el("p", { className: "slant", id: "slant", text: "slant " + (article.slant === null || article.slant === undefined ? "n/a" : article.slant.toFixed(4)) }),
+        el("p", { text: article.paragraphCount + " paragraphs · " + article.article })));
+      for (const head of heads) {
+        const distribution = (article.distribution || {})[head] || {};
+        const main = ((article.mainLabels || {})[head] || []).join(", ");
+        summary.append(el("div", { "data-head": head },
+          el("h3", { text: head + (main ? ": " + main : "") }),
+          bars(distribution)));
+      }
+      const choice = document.getElementById("head-choice");
+      const current = selectedHead();
+      choice.querySelectorAll("label").forEach(l => l.remove());
+      for (const head of heads) {
+        const input = el("input", { type: "radio", name: "head", value: head });
+        input.checked = head === current;
+        input.addEventListener("change", renderParagraphs);
+        choice.append(el("label", {}, input, " " + head));
+      }
+      renderParagraphs();
+    }
+
+    function bars(distribution) {
+      const list = el("ul", { className: "bars" });
+      for (const [label, p] of Object.entries(distribution))
+        list.append(el("li", { "data-label": label },
+          el("span", { className: "bar-label", text: label }),
+          el("span", { className: "bar", "aria-hidden": "true" }, barFill(p)),
+          el("span", { className: "num", text: percent(p) })));
+      return list;
+    }
+
+    function barFill(p) {
+      const fill = el("span");
+      fill.style.width = Math.round(p * 100) + "%";
+      return fill;
+    }
+
+    function renderParagraphs() {
+      const head = selectedHead();
+      const list = document.getElementById("paragraphs");
+      list.replaceChildren();
+      last.article.paragraphs.forEach((p, i) => {
+        const explanation = (p[head] && p[head].explanation) || [];
+        const contribution = new Map(explanation.map(t => [t.term, t.contribution]));
+        const text = el("p", { className: "text" });
+        let at = 0;
+        for (const span of last.spans[i] || []) {
+          if (!contribution.has(span.term) || span.start < at) continue;
+          text.append(p.text.slice(at, span.start));
+          const c = contribution.get(span.term);
+          text.append(el("mark", { className: c >= 0 ? "pos" : "neg", "data-term": span.term, title: span.term + ": " + (c >= 0 ? "+" : "") + c.toFixed(4), text: p.text.slice(span.start, span.end) }));
+          at = span.end;
+        }
+        text.append(p.text.slice(at));
+        const headsBox = el("div", { className: "heads" });
+        for (const h of heads) {
+          const r = p[h];
+          if (!r) continue;
+          headsBox.append(el("div", { className: "head", "data-head": h },
+            el("h4", {}, h + ": ", el("span", { className: "label", text: r.label }), " ", el("span", { className: "confidence", text: percent(r.confidence) })),
+            bars(Object.fromEntries((r.top || []).map(t => [t.label, t.probability]))),
+            r.explanation && r.explanation.length ? el("p", { className: "terms", text: "n-grams: " + r.explanation.map(t => t.term + " " + (t.contribution >= 0 ? "+" : "") + t.contribution.toFixed(3)).join(", ") }) : null));
+        }
+        list.append(el("li", { className: "para panel", tabindex: "0", "data-id": p.id, "aria-label": "Paragraph " + p.index },
+          el("div", {}, el("span", { className: "index", text: "¶ " + p.index + " · " + p.id }), text),
+          headsBox));
+      });
+    }
+  }
+
+  // ---- Reports ---------------------------------------------------------------------------------------------
+
+  async function initReports() {
+    loadInfo();
+    const response = await fetch("/studio/v1/reports");
+    if (!response.ok) return;
+    const data = await response.json();
+    if (data.reports.length === 0) {
+      document.getElementById("reports-empty").hidden = false;
+      document.getElementById("reports-empty-text").textContent = data.configured
+        ? "No report.html was found in the --reports folder when the studio started. Write one there and restart the studio:"
+        : "No reports folder was given. Write a report and start the studio with --reports pointing at its folder (or one above several):";
+      return;
+    }
+    document.getElementById("reports").hidden = false;
+    const list = document.getElementById("report-list");
+    const frame = document.getElementById("report-frame");
+    const title = document.getElementById("report-title");
+    const links = [];
+    for (const report of data.reports) {
+      const link = el("a", { href: "#" + report.name, "data-name": report.name }, report.title, el("time", { datetime: report.modified, text: new Date(report.modified).toISOString().replace("T", " ").slice(0, 16) + " UTC" }));
+      links.push(link);
+      list.append(el("li", {}, link));
+    }
+    function show() {
+      const name = decodeURIComponent(location.hash.slice(1));
+      const report = data.reports.find(r => r.name === name) || data.reports[0];
+      for (const link of links) link.setAttribute("aria-current", link.dataset.name === report.name ? "true" : "false");
+      title.replaceChildren(report.title + " · ", el("a", { href: report.url, target: "_blank", rel: "noopener", text: "open alone" }));
+      frame.src = report.url;
+    }
+    window.addEventListener("hashchange", show);
+    show();
+  }
+
+  // ---- Coming ----------------------------------------------------------------------------------------------
+
+  async function initComing() {
+    const name = location.pathname === "/review" ? "Review" : "Label";
+    document.getElementById("coming-title").textContent = name + " — coming";
+    document.title = name + " · Classifier Studio";
+    const info = await loadInfo();
+    const files = document.getElementById("coming-files");
+    if (!info) return;
+    for (const [key, value] of [["--labels", info.labels], ["--in", info.input], ["--rules", info.rules]])
+      files.append(el("dt", { text: key }), el("dd", { text: value || "(not given)" }));
+  }
+
+  markNav();
+  if (page === "score") initScore();
+  else if (page === "reports") initReports();
+  else if (page === "coming") initComing();
+})();

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using Classifier.Api;
+using Classifier.Cli;
+using Classifier.Engine.Persistence;
+using Classifier.Scoring;
+using Classifier.Studio.Reports;
+
+namespace Classifier.Studio;
+
+/// <summary>
+/// <c>studio</c>: the local web app (Score and Reports pages, the scoring API on the same host). A program of its
+/// own rather than a trainer command: it is a long-running server with pages compiled in, and keeping it apart
+/// keeps ASP.NET Core out of the batch CLIs.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args) => Run(args);
+
+    /// <summary>Entry point shared by the executable and the tests (which pass their own writers).</summary>
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        Classifier.Embeddings.ArcticXsEmbedder.Register();
+        Classifier.MlNet.MlNetEngine.Register();
+        var model = new Option<string?>("--model", "-m") { Description = "Model file. Default: $CLASSIFIER_MODEL, else models/default.zip (found as the predictor finds it)." };
+        var port = new Option<int>("--port", "-p") { Description = "TCP port (0 picks a free one; the address is printed).", DefaultValueFactory = _ => ScoringApiOptions.DefaultPort };
+        port.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value is < 0 or > 65535) result.AddError($"--port must be from 0 to 65535, not {value.ToString(CultureInfo.InvariantCulture)} (for example --port 5170)");
+        });
+        var host = new Option<string>("--host") { Description = "Address to listen on: 127.0.0.1 (this machine only), or 0.0.0.0 / * / an interface's address, which need a token.", DefaultValueFactory = _ => "127.0.0.1" };
+        var token = new Option<string?>("--token") { Description = "Require the token on every request but /healthz (open /login?token=TOKEN once in the browser). Off the loopback address one is generated and printed once when not given." };
+        var reports = new Option<string?>("--reports") { Description = "Folder of accuracy reports (what trainer evaluate --report or trainer train --report wrote, or a folder above several), listed once at start." };
+        var labels = new Option<string?>("--labels") { Description = "Labels CSV for the Label page (coming: accepted now, not used yet)." };
+        var input = new Option<string?>("--in") { Description = "Paragraphs CSV to label on the Label page (coming: accepted now, not used yet)." };
+        var rules = new Option<string?>("--rules") { Description = "Labelling rules for the Label page's suggestions (coming: accepted now, not used yet)." };
+        var root = new RootCommand("studio: label, review and score in the browser. Pages: Score (an article's paragraphs by stance and topic, with the n-grams behind them), Reports (accuracy reports); Label and Review are coming.\n" +
+            "The scoring API is served on the same host (POST /v1/predict, GET /v1/model, GET /healthz, /openapi/v1.json).\n" +
+            "Examples: studio | studio --model models/default.zip --reports out --port 8080 | studio --host 0.0.0.0 --token \"$TOKEN\"\n" +
+            "Diagnostics go to standard error. Exit codes: 2 bad command line or port in use, 3 bad --reports folder, 4 bad model file, 130 stopped with Ctrl-C.")
+        {
+            model, port, host, token, reports, labels, input, rules,
+        };
+        root.SetAction((parse, ct) => Serve(parse, ct, parse.GetValue(model), parse.GetValue(port), parse.GetValue(host)!, parse.GetValue(token),
+            parse.GetValue(reports), new LabellingFiles(parse.GetValue(labels), parse.GetValue(input), parse.GetValue(rules))));
+        return CommandHost.Invoke(root, args, "studio", output, error);
+    }
+
+    private static async Task<int> Serve(ParseResult parse, CancellationToken ct, string? modelPath, int port, string host, string? token,
+        string? reportsDir, LabellingFiles labelling)
+    {
+        var error = parse.InvocationConfiguration.Error;
+        var address = ListenAddress.Parse(host);
+        ApiHost.CheckToken(token);
+        var index = reportsDir is null ? ReportIndex.Empty : ReportIndex.Scan(reportsDir);
+        var path = ModelLocator.Resolve(modelPath);
+        var classifier = ModelFile.Load(path);
+        token = ApiHost.ResolveToken("studio", host, address, token, error);
+        var options = new StudioOptions(address, port, token, path, index, labelling);
+        var app = StudioApp.Build(new ArticleScoringService(classifier), options);
+        await using (app)
+        {
+            var heads = string.Join(", ", classifier.Heads.Select(h => h.Name));
+            var found = reportsDir is null ? "" : $"; {index.Entries.Count} report(s) in {reportsDir}";
+            return await ApiHost.RunAsync(app, "studio", host, port,
+                bound => $"studio: serving {bound} (model {path}: {heads}{found}); open {StudioApp.OpenAddress(bound, token is null ? null : "TOKEN")}; Ctrl-C stops",
+                error, ct);
+        }
+    }
+}

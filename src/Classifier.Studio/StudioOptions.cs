@@ -1,0 +1,12 @@
+using System.Net;
+
+namespace Classifier.Studio;
+
+/// <summary>How the studio was started: where it listens, who may call it, and the files it serves.</summary>
+/// <param name="Address">The address to bind (127.0.0.1 unless --host says otherwise).</param>
+/// <param name="Port">The TCP port; 0 picks a free one.</param>
+/// <param name="Token">When set, every request but /healthz and /login needs it (header or the cookie /login sets).</param>
+/// <param name="ModelPath">The model file, shown on the pages.</param>
+/// <param name="Reports">The reports found under --reports at start (none without it).</param>
+/// <param name="Labelling">The files given for the coming Label page, shown on it so a user sees they were read.</param>
+public sealed record StudioOptions(IPAddress Address, int Port, string? Token, string ModelPath, Reports.ReportIndex Reports, LabellingFiles Labelling);
