@@ -19,6 +19,7 @@ public static class Program
     public static int Main(string[] args)
     {
         Classifier.MlNet.MlNetEngine.Register(); // mlnet-* trainers run through the same driver
+        if (args.Length > 0 && args[0] == "seed-ensembles") return SeedEnsembles.Run(args[1..]);
         if (args.Length < 2)
         {
             Console.Error.WriteLine("usage: bench TRAINER CORPUS_DIR [setting=value ...]");
