@@ -4,7 +4,7 @@
 # Usage: bench/load.sh [CLIENTS] [SECONDS]   (defaults 64 30; LOAD_WARMUP=5 warm-up seconds, LOAD_MODEL=models/default.zip)
 # Prints each scenario's figures and the server's memory (VmRSS/VmHWM sampled every second) and writes bench/LOAD.md.
 # Loopback only, and bounded: every step has a time limit and the server is stopped however the script ends.
-# Nothing here runs in CI. Exit status 1 when a request failed or the server did not stop cleanly.
+# Nothing here runs in CI. Exit status 1 when a request failed, memory grew or the server did not stop cleanly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients=${1:-64}; seconds=${2:-30}
@@ -46,7 +46,7 @@ done
 echo "== server $url (pid $server)" >&2
 
 # /proc figures in kB and in clock ticks, read with builtins so sampling forks nothing but sleep.
-mem() { local k v rss=0 hwm=0; while read -r k v _; do case $k in VmRSS:) rss=$v ;; VmHWM:) hwm=$v ;; esac; done < "/proc/$server/status"; echo "$rss $hwm"; }
+mem() { local k v rss=0 hwm=0 threads=0; while read -r k v _; do case $k in VmRSS:) rss=$v ;; VmHWM:) hwm=$v ;; Threads:) threads=$v ;; esac; done < "/proc/$server/status"; echo "$rss $hwm $threads"; }
 server_cpu() { local f; read -ra f < "/proc/$server/stat"; echo $(( f[13] + f[14] )); }
 children_cpu() { local f; read -ra f < "/proc/$$/stat"; echo $(( f[15] + f[16] )); }
 machine_cpu() { local c u n s i w q sq st; read -r c u n s i w q sq st _ < /proc/stat; echo "$(( u + n + s + q + sq + st )) $(( u + n + s + i + w + q + sq + st ))"; }
@@ -80,15 +80,18 @@ for texts in 1 100; do
   if [ "$rc" = 124 ]; then echo "| $name | $clients | stopped by the time limit | | | | | | | | |" >> "$rows"; fi
   [ "$rc" = 0 ] || status=1
 
-  # Memory: the sample when measuring began (after the warm-up), the last, the highest, and the kernel's high-water mark.
+  # Memory: before the scenario, halfway through the measured seconds, the last sample, the highest, and the kernel's
+  # high-water mark. Flat means the second half added at most 10 %: the heap and thread pool settle in the first
+  # seconds under a new load, while a leak grows with every request and so shows in the second half as in the first.
   start_rss=$(awk 'NR == 1 { print $2 }' "$samples"); end_rss=$(awk 'END { print $2 }' "$samples"); end_hwm=$(awk 'END { print $3 }' "$samples")
-  warm_rss=$(awk -v w="$warmup" '$1 >= w { print $2; exit }' "$samples")
+  mid_rss=$(awk -v m=$(( warmup + seconds / 2 )) '$1 >= m { print $2; exit }' "$samples"); mid_rss=${mid_rss:-$start_rss}
   peak_rss=$(awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }' "$samples")
+  threads=$(awk 'BEGIN { m = 0 } $4 > m { m = $4 } END { print m }' "$samples")
   series=$(awk 'NR % 5 == 1 { printf "%s%.0f", (n++ ? " " : ""), $2 / 1024 }' "$samples")
-  growth=$(( end_rss - ${warm_rss:-$start_rss} ))
-  verdict=$(awk -v g="$growth" -v w="${warm_rss:-$start_rss}" 'BEGIN { print (g <= 0.10 * w ? "flat" : "GREW") }')
-  memory_lines+=("| $name | $(mb "$start_rss") | $(mb "${warm_rss:-$start_rss}") | $(mb "$end_rss") | $(mb "$peak_rss") | $(mb "$end_hwm") | $verdict | $series |")
-  echo "   server RSS MB: start $(mb "$start_rss"), after warm-up $(mb "${warm_rss:-$start_rss}"), end $(mb "$end_rss"), peak $(mb "$peak_rss"), VmHWM $(mb "$end_hwm") ($verdict)" >&2
+  verdict=$(awk -v e="$end_rss" -v m="$mid_rss" 'BEGIN { print (e <= 1.10 * m ? "flat" : "GREW") }')
+  [ "$verdict" = flat ] || status=1
+  memory_lines+=("| $name | $(mb "$start_rss") | $(mb "$mid_rss") | $(mb "$end_rss") | $(mb "$peak_rss") | $(mb "$end_hwm") | $threads | $verdict | $series |")
+  echo "   server RSS MB: start $(mb "$start_rss"), halfway $(mb "$mid_rss"), end $(mb "$end_rss"), peak $(mb "$peak_rss"), VmHWM $(mb "$end_hwm"), threads up to $threads ($verdict)" >&2
 
   # CPU over the scenario, as shares of the whole machine: the server, the generator, and everything else (other people's jobs).
   busy=$(( busy1 - busy0 )); total=$(( total1 - total0 )); srv=$(( server1 - server0 )); gen=$(( gen1 - gen0 ))
@@ -130,12 +133,13 @@ mem_total=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
   "$out/loadtest/loadtest" --markdown-header
   cat "$rows"
   echo
-  echo "Server memory (MB; \"after warm-up\" is the first sample once measuring began; flat = at most 10 % above it at the"
-  echo "end; the series is every 5th one-second sample; VmHWM is the kernel's high-water mark since the server started)."
-  echo "Idle with the model loaded: $(mb "$idle_rss") MB."
+  echo "Server memory in MB (VmRSS sampled every second from the start of the warm-up; \"halfway\" is the sample halfway"
+  echo "through the measured seconds; flat = the end at most 10 % above halfway, since the heap and thread pool settle in"
+  echo "the first seconds of a new load while a leak keeps growing; VmHWM is the kernel's high-water mark since the server"
+  echo "started, i.e. its peak memory so far; the series is every 5th sample). Idle with the model loaded: $(mb "$idle_rss") MB."
   echo
-  echo "| request | start | after warm-up | end | peak RSS | VmHWM | memory | RSS every 5 s |"
-  echo "|---|--:|--:|--:|--:|--:|---|---|"
+  echo "| request | start | halfway | end | peak RSS | VmHWM | threads (max) | memory | RSS every 5 s |"
+  echo "|---|--:|--:|--:|--:|--:|--:|---|---|"
   printf '%s\n' "${memory_lines[@]}"
   echo
   echo "CPU during each scenario, as shares of all $(nproc) cores (from \`/proc/stat\` and the processes' own times):"
