@@ -47,7 +47,7 @@ echo "== server $url (pid $server)" >&2
 
 # /proc figures in kB and in clock ticks, read with builtins so sampling forks nothing but sleep.
 mem() { local k v rss=0 hwm=0 threads=0; while read -r k v _; do case $k in VmRSS:) rss=$v ;; VmHWM:) hwm=$v ;; Threads:) threads=$v ;; esac; done < "/proc/$server/status"; echo "$rss $hwm $threads"; }
-server_cpu() { local f; read -ra f < "/proc/$server/stat"; echo $(( f[13] + f[14] )); }
+server_cpu() { local f; read -ra f 2>/dev/null < "/proc/$server/stat" || { echo 0; return 0; }; echo $(( f[13] + f[14] )); }
 children_cpu() { local f; read -ra f < "/proc/$$/stat"; echo $(( f[15] + f[16] )); }
 machine_cpu() { local c u n s i w q sq st; read -r c u n s i w q sq st _ < /proc/stat; echo "$(( u + n + s + q + sq + st )) $(( u + n + s + i + w + q + sq + st ))"; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
@@ -94,7 +94,7 @@ for texts in 1 100; do
   echo "   server RSS MB: start $(mb "$start_rss"), halfway $(mb "$mid_rss"), end $(mb "$end_rss"), peak $(mb "$peak_rss"), VmHWM $(mb "$end_hwm"), threads up to $threads ($verdict)" >&2
 
   # CPU over the scenario, as shares of the whole machine: the server, the generator, and everything else (other people's jobs).
-  busy=$(( busy1 - busy0 )); total=$(( total1 - total0 )); srv=$(( server1 - server0 )); gen=$(( gen1 - gen0 ))
+  busy=$(( busy1 - busy0 )); total=$(( total1 - total0 )); srv=$(( server1 > server0 ? server1 - server0 : 0 )); gen=$(( gen1 - gen0 ))
   other=$(( busy - srv - gen )); [ "$other" -lt 0 ] && other=0
   cpu_lines+=("| $name | $(pct "$srv" "$total") % | $(pct "$gen" "$total") % | $(pct "$other" "$total") % | $(pct $(( total - busy )) "$total") % |")
   echo "   CPU: server $(pct "$srv" "$total") %, generator $(pct "$gen" "$total") %, others $(pct "$other" "$total") %, idle $(pct $(( total - busy )) "$total") %" >&2
@@ -102,10 +102,13 @@ done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # SIGTERM, as a container runtime stops it: the server should finish in-flight work and exit 130 within seconds.
-kill -TERM "$server"; stop_rc=
-for _ in $(seq 20); do kill -0 "$server" 2>/dev/null || break; sleep 0.5; done
-if kill -0 "$server" 2>/dev/null; then kill -KILL "$server"; stop="did not stop within 10 s of SIGTERM (killed)"; status=1
-else wait "$server" || stop_rc=$?; stop="stopped on SIGTERM with exit ${stop_rc:-0}"; fi
+stop_rc=
+if ! kill -TERM "$server" 2>/dev/null; then wait "$server" || stop_rc=$?; stop="had already exited (exit ${stop_rc:-0}) before SIGTERM"; stop_rc=died
+else
+  for _ in $(seq 20); do kill -0 "$server" 2>/dev/null || break; sleep 0.5; done
+  if kill -0 "$server" 2>/dev/null; then kill -KILL "$server"; stop="did not stop within 10 s of SIGTERM (killed)"; status=1
+  else wait "$server" || stop_rc=$?; stop="stopped on SIGTERM with exit ${stop_rc:-0}"; fi
+fi
 [ "${stop_rc:-0}" = 130 ] || status=1
 server=
 echo "== server $stop" >&2
