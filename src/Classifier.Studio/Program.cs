@@ -67,7 +67,8 @@ public static class Program
         await using (app)
         {
             var heads = string.Join(", ", classifier.Heads.Select(h => h.Name));
-            var found = reportsDir is null ? "" : $"; {index.Entries.Count} report(s) in {reportsDir}";
+            var found = (reportsDir is null ? "" : $"; {index.Entries.Count} report(s) in {reportsDir}")
+                + (desk.Session is { } session ? $"; labelling {labelling.Input} into {labelling.Labels} ({session.Progress.Remaining} to go, on /label)" : "");
             return await ApiHost.RunAsync(app, "studio", host, port,
                 bound => $"studio: serving {bound} (model {path}: {heads}{found}); open {StudioApp.OpenAddress(bound, token is null ? null : "TOKEN")}; Ctrl-C stops",
                 error, ct);

@@ -90,6 +90,23 @@ public sealed class LabelBrowserTests(StudioServers servers, Browser browser)
     }
 
     [BrowserFact]
+    public async Task A_label_value_of_markup_from_the_schema_is_shown_and_written_as_text()
+    {
+        const string schema = """{"heads": [{"name": "verdict", "values": ["<b>x</b>", "plain"], "keys": ["v", "p"]}]}""";
+        await using var server = await LabelServer.Start(servers.Small, schema: schema);
+        var page = await browser.NewPage();
+        await page.GotoAsync(new Uri(server.Url, "/label").ToString());
+        await WaitForParagraph(page, "p1");
+        Assert.Equal("v <b>x</b>", await page.TextContentAsync("#heads button[data-value='<b>x</b>']"));
+        Assert.Null(await page.QuerySelectorAsync("#heads b"));
+        await page.Keyboard.PressAsync("v");
+        await WaitForParagraph(page, "p2");
+        Assert.Null(await page.QuerySelectorAsync("#answers b"));
+        Assert.Contains("<b>x</b> 1", await page.TextContentAsync("#counts"), StringComparison.Ordinal);
+        Assert.Contains(",<b>x</b>,tester,", server.Rows()[1], StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
     public async Task A_studio_without_labels_says_how_to_start_one()
     {
         var page = await browser.NewPage();

@@ -42,11 +42,14 @@ public sealed class LabelServer : IAsyncDisposable
     public Uri Url { get; }
     public string LabelsPath => Dir.File("labels.csv");
 
-    public static async Task<LabelServer> Start(ArticleScoringService scoring, TextClassifier? model = null)
+    /// <param name="scoring">The Score page's model (unused by these tests).</param>
+    /// <param name="model">The model that suggests labels and orders the queue; none: file order.</param>
+    /// <param name="schema">A --schema file's JSON; none: the codebook's stance and topic.</param>
+    public static async Task<LabelServer> Start(ArticleScoringService scoring, TextClassifier? model = null, string? schema = null)
     {
         var dir = new TempDir();
         var input = dir.Write("paragraphs.csv", Paragraphs);
-        var files = new LabellingFiles(dir.File("labels.csv"), input, null);
+        var files = new LabellingFiles(dir.File("labels.csv"), input, null, schema is null ? null : dir.Write("schema.json", schema));
         var (desk, store) = LabelSessionFactory.Open(files, model, "tester", TextWriter.Null);
         var app = StudioApp.Build(scoring, new StudioOptions(IPAddress.Loopback, 0, null, "m.zip", ReportIndex.Empty, files), labelling: desk);
         await app.StartAsync();
