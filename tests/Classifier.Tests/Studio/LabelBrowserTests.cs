@@ -107,6 +107,29 @@ public sealed class LabelBrowserTests(StudioServers servers, Browser browser)
     }
 
     [BrowserFact]
+    public async Task Two_tabs_answering_the_same_paragraph_write_one_row_and_the_second_hears_why()
+    {
+        await using var server = await LabelServer.Start(servers.Small);
+        var first = await browser.NewPage();
+        var second = await browser.NewPage();
+        foreach (var tab in new[] { first, second })
+        {
+            await tab.GotoAsync(new Uri(server.Url, "/label").ToString());
+            await WaitForParagraph(tab, "p1");
+        }
+        await first.Keyboard.PressAsync("s");
+        await first.Keyboard.PressAsync("1");
+        await WaitForParagraph(first, "p2");
+        await second.Keyboard.PressAsync("k");
+        await second.Keyboard.PressAsync("2");
+        await second.WaitForSelectorAsync("#label-status.error");
+        Assert.Contains("p1", await second.TextContentAsync("#label-status"), StringComparison.Ordinal);
+        await WaitForParagraph(second, "p2");
+        Assert.Equal(2, server.Rows().Length);
+        Assert.Contains(",pro-serbia,diplomacy,", server.Rows()[1], StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
     public async Task A_studio_without_labels_says_how_to_start_one()
     {
         var page = await browser.NewPage();
