@@ -120,6 +120,14 @@ public sealed class LabelHttpTests(StudioServers servers)
         Assert.Contains("--labels", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         (status, _) = await Send(client, "/studio/v1/label/answer", "{");
         Assert.Equal(HttpStatusCode.BadRequest, status);
+        var text = await client.PostAsync("/studio/v1/label/answer", new StringContent("id=p1", System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+        Assert.Empty(server.Rows());
+
+        using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var paths = openApi.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var path in new[] { "/studio/v1/label", "/studio/v1/label/answer", "/studio/v1/label/skip", "/studio/v1/label/undo", "/studio/v1/label/answers", "/studio/v1/label/change" })
+            Assert.Contains(path, paths);
     }
 
     [Fact]
