@@ -38,6 +38,9 @@ public sealed class LabellingSession
 
     public LabellingSchema Schema => _store.Schema;
 
+    /// <summary>Where the answers go (the store's name: a file path), for messages.</summary>
+    public string StoreName => _store.Name;
+
     /// <summary>Whether the session has rules (their suggestion line shows even where none fired).</summary>
     public bool HasRules => _options.Rules is not null;
 

@@ -1,10 +1,7 @@
 namespace Classifier.Studio;
 
-/// <summary>
-/// The --labels, --in and --rules files for the Label page, which is coming (it needs the shared labelling core):
-/// accepted now so the start command will not change, and shown on that page's placeholder.
-/// </summary>
-public sealed record LabellingFiles(string? Labels, string? Input, string? Rules)
+/// <summary>The files of the Label page: --labels (answers are appended to it), --in (paragraphs), --rules and --schema (the heads; default the codebook's).</summary>
+public sealed record LabellingFiles(string? Labels, string? Input, string? Rules, string? Schema = null)
 {
     public static LabellingFiles None { get; } = new(null, null, null);
 }

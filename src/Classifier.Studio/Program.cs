@@ -4,6 +4,7 @@ using Classifier.Api;
 using Classifier.Cli;
 using Classifier.Engine.Persistence;
 using Classifier.Scoring;
+using Classifier.Studio.Labelling;
 using Classifier.Studio.Reports;
 
 namespace Classifier.Studio;
@@ -32,23 +33,25 @@ public static class Program
         var host = new Option<string>("--host") { Description = "Address to listen on: 127.0.0.1 (this machine only), or 0.0.0.0 / * / an interface's address, which need a token.", DefaultValueFactory = _ => "127.0.0.1" };
         var token = new Option<string?>("--token") { Description = "Require the token on every request but /healthz (open /login?token=TOKEN once in the browser). Off the loopback address one is generated and printed once when not given." };
         var reports = new Option<string?>("--reports") { Description = "Folder of accuracy reports (what trainer evaluate --report or trainer train --report wrote, or a folder above several), listed once at start." };
-        var labels = new Option<string?>("--labels") { Description = "Labels CSV for the Label page (coming: accepted now, not used yet)." };
-        var input = new Option<string?>("--in") { Description = "Paragraphs CSV to label on the Label page (coming: accepted now, not used yet)." };
-        var rules = new Option<string?>("--rules") { Description = "Labelling rules for the Label page's suggestions (coming: accepted now, not used yet)." };
-        var root = new RootCommand("studio: label, review and score in the browser. Pages: Score (an article's paragraphs by stance and topic, with the n-grams behind them), Reports (accuracy reports); Label and Review are coming.\n" +
+        var labels = new Option<string?>("--labels") { Description = "Labels CSV the Label page appends answers to (created if missing; locked as trainer label locks it), e.g. data/labels.csv." };
+        var input = new Option<string?>("--in") { Description = "Paragraphs CSV (id, article, text) to label on the Label page, e.g. data/paragraphs.csv." };
+        var rules = new Option<string?>("--rules") { Description = "Rule file whose combined votes the Label page suggests, e.g. data/rules.json." };
+        var schema = new Option<string?>("--schema") { Description = "JSON file of the heads to label (as trainer label --schema). Default: the codebook's stance and topic." };
+        var annotator = new Option<string>("--annotator") { Description = "Your name, recorded with every answer.", DefaultValueFactory = _ => Environment.UserName };
+        var root = new RootCommand("studio: label, review and score in the browser. Pages: Score (an article's paragraphs by stance and topic, with the n-grams behind them), Reports (accuracy reports), Label (with --labels and --in); Review is coming.\n" +
             "The scoring API is served on the same host (POST /v1/predict, GET /v1/model, GET /healthz, /openapi/v1.json).\n" +
             "Examples: studio | studio --model models/default.zip --reports out --port 8080 | studio --host 0.0.0.0 --token \"$TOKEN\"\n" +
             "Diagnostics go to standard error. Exit codes: 2 bad command line or port in use, 3 bad --reports folder, 4 bad model file, 130 stopped with Ctrl-C.")
         {
-            model, port, host, token, reports, labels, input, rules,
+            model, port, host, token, reports, labels, input, rules, schema, annotator,
         };
         root.SetAction((parse, ct) => Serve(parse, ct, parse.GetValue(model), parse.GetValue(port), parse.GetValue(host)!, parse.GetValue(token),
-            parse.GetValue(reports), new LabellingFiles(parse.GetValue(labels), parse.GetValue(input), parse.GetValue(rules))));
+            parse.GetValue(reports), new LabellingFiles(parse.GetValue(labels), parse.GetValue(input), parse.GetValue(rules), parse.GetValue(schema)), parse.GetValue(annotator)!));
         return CommandHost.Invoke(root, args, "studio", output, error);
     }
 
     private static async Task<int> Serve(ParseResult parse, CancellationToken ct, string? modelPath, int port, string host, string? token,
-        string? reportsDir, LabellingFiles labelling)
+        string? reportsDir, LabellingFiles labelling, string annotator)
     {
         var error = parse.InvocationConfiguration.Error;
         var address = ListenAddress.Parse(host);
@@ -58,11 +61,14 @@ public static class Program
         var classifier = ModelFile.Load(path);
         token = ApiHost.ResolveToken("studio", host, address, token, error);
         var options = new StudioOptions(address, port, token, path, index, labelling);
-        var app = StudioApp.Build(new ArticleScoringService(classifier), options);
+        var (desk, store) = LabelSessionFactory.Open(labelling, classifier, annotator, error);
+        using var held = store;
+        var app = StudioApp.Build(new ArticleScoringService(classifier), options, labelling: desk);
         await using (app)
         {
             var heads = string.Join(", ", classifier.Heads.Select(h => h.Name));
-            var found = reportsDir is null ? "" : $"; {index.Entries.Count} report(s) in {reportsDir}";
+            var found = (reportsDir is null ? "" : $"; {index.Entries.Count} report(s) in {reportsDir}")
+                + (desk.Session is { } session ? $"; labelling {labelling.Input} into {labelling.Labels} ({session.Progress.Remaining} to go, on /label)" : "");
             return await ApiHost.RunAsync(app, "studio", host, port,
                 bound => $"studio: serving {bound} (model {path}: {heads}{found}); open {StudioApp.OpenAddress(bound, token is null ? null : "TOKEN")}; Ctrl-C stops",
                 error, ct);

@@ -1,6 +1,7 @@
 using Classifier.Api;
 using Classifier.Scoring;
 using Classifier.Studio.Endpoints;
+using Classifier.Studio.Labelling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ namespace Classifier.Studio;
 /// </summary>
 public static class StudioApp
 {
-    public static WebApplication Build(ArticleScoringService scoring, StudioOptions options, LogLevel logLevel = LogLevel.Warning)
+    public static WebApplication Build(ArticleScoringService scoring, StudioOptions options, LogLevel logLevel = LogLevel.Warning, LabelDesk? labelling = null)
     {
         ArgumentNullException.ThrowIfNull(scoring);
         ArgumentNullException.ThrowIfNull(options);
@@ -26,6 +27,7 @@ public static class StudioApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Reports);
         builder.Services.AddSingleton(StudioAssets.Load());
+        builder.Services.AddSingleton(labelling ?? LabelDesk.None);
         var app = builder.Build();
         if (options.Token is not null)
         {
@@ -39,7 +41,7 @@ public static class StudioApp
         }
         app.UseScoringApi(options.Token);
         app.MapScoringApi();
-        app.MapGroup("/studio/v1").WithTags("Studio").MapScoreEndpoints();
+        app.MapGroup("/studio/v1").WithTags("Studio").MapScoreEndpoints().MapLabelEndpoints();
         app.MapReportEndpoints();
         app.MapPageEndpoints();
         return app;

@@ -8,5 +8,5 @@ namespace Classifier.Studio;
 /// <param name="Token">When set, every request but /healthz and /login needs it (header or the cookie /login sets).</param>
 /// <param name="ModelPath">The model file, shown on the pages.</param>
 /// <param name="Reports">The reports found under --reports at start (none without it).</param>
-/// <param name="Labelling">The files given for the coming Label page, shown on it so a user sees they were read.</param>
+/// <param name="Labelling">The Label page's files (--labels, --in, --rules, --schema), listed by /studio/v1/info.</param>
 public sealed record StudioOptions(IPAddress Address, int Port, string? Token, string ModelPath, Reports.ReportIndex Reports, LabellingFiles Labelling);

@@ -301,6 +301,191 @@
     show();
   }
 
+  // ---- Label -----------------------------------------------------------------------------------------------
+
+  // One key per value, the terminal labeller's: a head's key picks its value, and once every head has one the
+  // answer is saved. Enter/a fills the heads not chosen yet from the suggestion, x skips, u undoes, c goes to the
+  // note, b to the earlier answers (Tab, Enter to change one), Esc leaves a change.
+  async function initLabel() {
+    loadInfo();
+    let state = null, chosen = [], editing = null, busy = false;
+    const status = document.getElementById("label-status");
+    const note = document.getElementById("note");
+
+    function say(text, error) { status.textContent = text || ""; status.className = error ? "status error" : "status"; }
+
+    async function call(method, path, body) {
+      const response = await fetch("/studio/v1/label" + path, {
+        method, headers: body ? { "Content-Type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!response.ok) throw new Error(await problemText(response));
+      return response.json();
+    }
+
+    function showProgress(p) {
+      document.getElementById("progress-line").textContent = p.labelled + " labelled · " + p.remaining + " remaining · this session: "
+        + p.answered + " answered, " + p.skipped + " skipped";
+      const counts = document.getElementById("counts");
+      counts.replaceChildren();
+      for (const [head, values] of Object.entries(p.counts))
+        counts.append(el("span", { text: head + ": " + Object.entries(values).map(([v, n]) => v + " " + n).join(", ") }));
+    }
+
+    function suggestionLine(s) {
+      const parts = state.heads.map((h, i) => s.labels[i] == null ? null : h.name + " " + s.labels[i] + " " + percent(s.confidences[i])).filter(x => x);
+      return s.source + ": " + (parts.length ? parts.join(" · ") : "nothing") + (s.detail ? " (" + s.detail + ")" : "");
+    }
+
+    function paragraphShown() { return editing || (state && state.paragraph); }
+
+    function render() {
+      showProgress(state.progress);
+      const p = paragraphShown();
+      const task = document.getElementById("task");
+      const empty = document.getElementById("label-empty");
+      task.hidden = !p;
+      empty.hidden = !!p;
+      empty.textContent = p ? "" : "Nothing left to label in " + state.labelsFile + ": every paragraph is answered or skipped. Earlier answers can still be changed below.";
+      task.classList.toggle("editing", !!editing);
+      document.getElementById("cancel-button").hidden = !editing;
+      if (!p) return;
+      document.getElementById("task-title").replaceChildren((editing ? "Changing " : "Paragraph ") , el("span", { id: "para-id", text: p.id }));
+      document.getElementById("para-prev").textContent = editing ? "" : p.previous || "";
+      document.getElementById("para-text").textContent = p.text;
+      document.getElementById("para-next").textContent = editing ? "" : p.next || "";
+      const list = document.getElementById("suggestions");
+      list.replaceChildren();
+      if (editing) list.append(el("li", { text: "current answer: " + editing.labels.join(" · ") + (editing.note ? " (note: " + editing.note + ")" : "") }));
+      else {
+        if (p.model) list.append(el("li", { className: "model", text: suggestionLine(p.model) }));
+        if (p.rules) list.append(el("li", { className: "rules", text: suggestionLine(p.rules) }));
+        if (!p.model && !p.rules) list.append(el("li", { text: "no suggestion" }));
+      }
+      const accept = editing ? editing.labels : p.accept;
+      const heads = document.getElementById("heads");
+      heads.replaceChildren();
+      state.heads.forEach((h, i) => {
+        const set = el("fieldset", { "data-head": h.name }, el("legend", { text: h.name }));
+        h.values.forEach((v, j) => {
+          const b = el("button", { type: "button", "data-value": v, "aria-pressed": String(chosen[i] === v), tabindex: "-1" }, el("kbd", { text: h.keys[j] }), " " + v);
+          if (accept[i] === v) b.classList.add("suggested");
+          b.addEventListener("click", () => choose(i, v));
+          set.append(b);
+        });
+        heads.append(set);
+      });
+    }
+
+    async function refreshAnswers() {
+      const data = await call("GET", "/answers");
+      const list = document.getElementById("answers");
+      list.replaceChildren();
+      for (const a of data.answers) {
+        const b = el("button", { type: "button", "data-id": a.id, text: "change" });
+        b.addEventListener("click", () => {
+          editing = { id: a.id, text: a.text, labels: a.labels, note: a.note };
+          chosen = state.heads.map(() => null);
+          note.value = a.note;
+          render();
+          say("changing " + a.id + ": pick new labels with the keys; Esc leaves the change");
+          b.blur();
+        });
+        list.append(el("li", { "data-id": a.id }, b, el("span", { className: "labels", text: a.labels.join(" · ") }), " ", el("span", { text: a.text })));
+      }
+    }
+
+    async function act(work) {
+      if (busy) return;
+      busy = true;
+      try {
+        const next = await work();
+        if (next) {
+          state = next;
+          say(next.message + (next.notices.length ? " — " + next.notices.join("; ") : ""));
+        }
+        await refreshAnswers();
+      } catch (e) {
+        say(e.message, true);
+        // Another tab may have answered it: show what is current now.
+        try { state = await call("GET", ""); } catch { /* keep the page as it was */ }
+      } finally {
+        busy = false;
+        render();
+      }
+    }
+
+    function labelsObject() { const o = {}; state.heads.forEach((h, i) => { o[h.name] = chosen[i]; }); return o; }
+
+    function save() {
+      const p = paragraphShown();
+      const body = { id: p.id, labels: labelsObject(), note: note.value };
+      const wasEditing = editing;
+      chosen = state.heads.map(() => null);
+      editing = null;
+      note.value = "";
+      act(() => call("POST", wasEditing ? "/change" : "/answer", body));
+    }
+
+    function choose(i, v) {
+      if (!paragraphShown()) return;
+      chosen[i] = v;
+      if (chosen.every(c => c != null)) save(); else render();
+    }
+
+    function acceptSuggestion() {
+      const p = paragraphShown();
+      if (!p) return;
+      const accept = editing ? editing.labels : p.accept;
+      state.heads.forEach((h, i) => { if (chosen[i] == null) chosen[i] = accept[i]; });
+      const missing = state.heads.findIndex((h, i) => chosen[i] == null);
+      if (missing >= 0) { render(); say("no suggestion for " + state.heads[missing].name + ": choose it with a key", true); return; }
+      save();
+    }
+
+    function cancelChange() { editing = null; chosen = state.heads.map(() => null); note.value = ""; say("change left"); render(); }
+
+    document.getElementById("accept-button").addEventListener("click", acceptSuggestion);
+    document.getElementById("skip-button").addEventListener("click", () => { const p = state && state.paragraph; if (p && !editing) { chosen = state.heads.map(() => null); act(() => call("POST", "/skip", { id: p.id })); } });
+    document.getElementById("undo-button").addEventListener("click", () => { editing = null; chosen = state.heads.map(() => null); act(() => call("POST", "/undo", {})); });
+    document.getElementById("cancel-button").addEventListener("click", cancelChange);
+    note.addEventListener("keydown", e => {
+      if (e.key === "Enter" || e.key === "Escape") { e.preventDefault(); note.blur(); }
+    });
+    document.addEventListener("keydown", e => {
+      if (!state || e.ctrlKey || e.metaKey || e.altKey) return;
+      const target = e.target;
+      if (target === note || target.tagName === "INPUT" || target.tagName === "TEXTAREA") return;
+      // Enter on a focused button (an earlier answer's "change") is that button's, not accept.
+      if ((e.key === "Enter" || e.key === " ") && target.tagName === "BUTTON") return;
+      const k = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+      if (k === "Escape") { if (editing) cancelChange(); return; }
+      if (k === "b") { const first = document.querySelector("#answers button"); if (first) { e.preventDefault(); first.focus(); } else say("no earlier answers this session"); return; }
+      if (k === "c") { if (paragraphShown()) { e.preventDefault(); note.focus(); } return; }
+      if (k === "Enter" || k === "a") { e.preventDefault(); acceptSuggestion(); return; }
+      if (k === "x") { e.preventDefault(); document.getElementById("skip-button").click(); return; }
+      if (k === "u") { e.preventDefault(); document.getElementById("undo-button").click(); return; }
+      for (let i = 0; i < state.heads.length; i++) {
+        const j = state.heads[i].keys.indexOf(k);
+        if (j >= 0) { e.preventDefault(); choose(i, state.heads[i].values[j]); return; }
+      }
+    });
+
+    const response = await fetch("/studio/v1/label");
+    if (!response.ok) {
+      const empty = document.getElementById("label-empty");
+      empty.hidden = false;
+      empty.textContent = await problemText(response);
+      document.getElementById("progress").hidden = true;
+      return;
+    }
+    state = await response.json();
+    chosen = state.heads.map(() => null);
+    const help = state.heads.map(h => h.values.map((v, j) => h.keys[j] + " " + v).join(", ")).join(" | ");
+    say("keys: " + help + " | Enter/a accept | x skip | u undo | c note | b earlier answers");
+    await refreshAnswers();
+    render();
+  }
+
   // ---- Coming ----------------------------------------------------------------------------------------------
 
   async function initComing() {
@@ -317,5 +502,6 @@
   markNav();
   if (page === "score") initScore();
   else if (page === "reports") initReports();
+  else if (page === "label") initLabel();
   else if (page === "coming") initComing();
 })();

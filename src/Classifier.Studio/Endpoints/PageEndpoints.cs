@@ -16,12 +16,12 @@ public static class PageEndpoints
 {
     public const string TokenCookie = "studio_token";
 
-    /// <summary>Pages, by path: Label and Review are placeholders until the labelling core is shared (issue 10).</summary>
+    /// <summary>Pages, by path: Review is a placeholder until it is built (issue 10).</summary>
     private static readonly (string Path, string Asset)[] Pages =
     [
         ("/score", "score.html"),
         ("/reports", "reports.html"),
-        ("/label", "coming.html"),
+        ("/label", "label.html"),
         ("/review", "coming.html"),
     ];
 

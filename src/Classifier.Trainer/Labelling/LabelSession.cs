@@ -16,10 +16,7 @@ public sealed class LabelSession
     public const int CancelKey = 3;
 
     /// <summary>The session's own keys (lower case; keys are read ignoring case), with what each does: no schema key may take one.</summary>
-    public static IReadOnlyDictionary<char, string> SessionKeys { get; } = new Dictionary<char, string>
-    {
-        ['a'] = "accept", ['x'] = "skip", ['u'] = "undo", ['b'] = "back", ['c'] = "note", ['q'] = "quit", ['>'] = "next page", ['<'] = "previous page", ['?'] = "help",
-    };
+    public static IReadOnlyDictionary<char, string> SessionKeys => LabellingKeys.Session;
 
     /// <summary>The codebook's stance keys, in the order of its stances.</summary>
     public static string StanceKeys => LabellingSchema.Codebook.Heads[0].Keys;

@@ -16,8 +16,12 @@ public sealed partial class ServeProcess : IDisposable
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ServeProcess(params string[] args)
+        : this(DotnetProgram.StartInfo("predictor", new[] { "serve" }.Concat(args)))
     {
-        var start = DotnetProgram.StartInfo("predictor", new[] { "serve" }.Concat(args));
+    }
+
+    private ServeProcess(ProcessStartInfo start)
+    {
         _process = new Process { StartInfo = start };
         _process.ErrorDataReceived += (_, e) =>
         {
@@ -29,6 +33,16 @@ public sealed partial class ServeProcess : IDisposable
         _process.StandardInput.Close();
         _process.BeginErrorReadLine();
         _ = _process.StandardOutput.ReadToEndAsync();
+    }
+
+    /// <summary>The <c>studio</c> program instead (it says where it serves the same way).</summary>
+    public static ServeProcess Studio(params string[] args) => new(DotnetProgram.StartInfo("studio", args));
+
+    /// <summary>kill -9: no handler runs, so only what was flushed survives.</summary>
+    public void KillHard()
+    {
+        _process.Kill();
+        _process.WaitForExit();
     }
 
     public string Error
