@@ -7,6 +7,25 @@ namespace Classifier.Cli;
 /// <summary>Options several commands share, with the same names and help everywhere.</summary>
 public static class CommonOptions
 {
+    /// <summary>A server's TCP port, checked as a usage error (exit 2) before anything starts.</summary>
+    public static Option<int> Port(int defaultPort)
+    {
+        var port = new Option<int>("--port", "-p") { Description = "TCP port (0 picks a free one; the address is printed).", DefaultValueFactory = _ => defaultPort };
+        port.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value is < 0 or > 65535) result.AddError($"--port must be from 0 to 65535, not {value.ToString(CultureInfo.InvariantCulture)} (for example --port {defaultPort.ToString(CultureInfo.InvariantCulture)})");
+        });
+        return port;
+    }
+
+    /// <summary>A server's listening address; anything but loopback needs a token (the servers enforce it).</summary>
+    public static Option<string> Host() => new("--host")
+    {
+        Description = "Address to listen on: 127.0.0.1 (this machine only), or 0.0.0.0 / * / an interface's address, which need a token.",
+        DefaultValueFactory = _ => "127.0.0.1",
+    };
+
     public static Option<string[]> TextColumns() => new("--text-col")
     {
         Description = "Column holding the text. Repeat to join several columns (e.g. a target and a tweet). Default: text.",

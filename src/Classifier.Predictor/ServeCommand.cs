@@ -15,13 +15,8 @@ public static class ServeCommand
     public static Command Create()
     {
         var model = new Option<string?>("--model", "-m") { Description = "Model file. Default: $CLASSIFIER_MODEL, else models/default.zip." };
-        var port = new Option<int>("--port", "-p") { Description = "TCP port (0 picks a free one; the address is printed).", DefaultValueFactory = _ => ScoringApiOptions.DefaultPort };
-        port.Validators.Add(result =>
-        {
-            int value = result.GetValueOrDefault<int>();
-            if (value is < 0 or > 65535) result.AddError($"--port must be from 0 to 65535, not {value.ToString(CultureInfo.InvariantCulture)} (for example --port 5170)");
-        });
-        var host = new Option<string>("--host") { Description = "Address to listen on: 127.0.0.1 (this machine only), or 0.0.0.0 / * / an interface's address, which need a token.", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = CommonOptions.Port(ScoringApiOptions.DefaultPort);
+        var host = CommonOptions.Host();
         var token = new Option<string?>("--token") { Description = "Require 'Authorization: Bearer TOKEN' on every request but /healthz. Off the loopback address one is generated and printed once when not given." };
         var command = new Command("serve", "Start the scoring API: POST /v1/predict, GET /v1/model, GET /healthz, OpenAPI at /openapi/v1.json.\n" +
             "Examples: predictor serve | predictor serve --model models/default.zip --port 8080 | predictor serve --host 0.0.0.0 --token \"$TOKEN\"\n" +

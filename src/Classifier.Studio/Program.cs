@@ -24,13 +24,8 @@ public static class Program
         Classifier.Embeddings.ArcticXsEmbedder.Register();
         Classifier.MlNet.MlNetEngine.Register();
         var model = new Option<string?>("--model", "-m") { Description = "Model file. Default: $CLASSIFIER_MODEL, else models/default.zip (found as the predictor finds it)." };
-        var port = new Option<int>("--port", "-p") { Description = "TCP port (0 picks a free one; the address is printed).", DefaultValueFactory = _ => ScoringApiOptions.DefaultPort };
-        port.Validators.Add(result =>
-        {
-            int value = result.GetValueOrDefault<int>();
-            if (value is < 0 or > 65535) result.AddError($"--port must be from 0 to 65535, not {value.ToString(CultureInfo.InvariantCulture)} (for example --port 5170)");
-        });
-        var host = new Option<string>("--host") { Description = "Address to listen on: 127.0.0.1 (this machine only), or 0.0.0.0 / * / an interface's address, which need a token.", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = CommonOptions.Port(ScoringApiOptions.DefaultPort);
+        var host = CommonOptions.Host();
         var token = new Option<string?>("--token") { Description = "Require the token on every request but /healthz (open /login?token=TOKEN once in the browser). Off the loopback address one is generated and printed once when not given." };
         var reports = new Option<string?>("--reports") { Description = "Folder of accuracy reports (what trainer evaluate --report or trainer train --report wrote, or a folder above several), listed once at start." };
         var labels = new Option<string?>("--labels") { Description = "Labels CSV the Label page appends answers to (created if missing; locked as trainer label locks it), e.g. data/labels.csv." };
