@@ -247,12 +247,11 @@ public sealed class FittedFeaturizer
     {
         if (scratch.Keys.Length < hashes.Length) scratch.Keys = new int[Math.Max(hashes.Length, scratch.Keys.Length * 2)];
         var keys = scratch.Keys.AsSpan();
-        int n = 0;
-        for (int i = 0; i < hashes.Length; i++)
-        {
-            int f = FeatureOf(hashes[i], i >= voiceStart ? TermKind.Voice : i >= charStart ? TermKind.Char : TermKind.Word, out float sign);
-            if (f >= 0) keys[n++] = (f << 1) | (sign < 0 ? 1 : 0);
-        }
+        int n = _vocabulary is not null
+            ? VocabularyKeys(hashes, keys)
+            : HashedKeys(hashes[..charStart], 0, keys)
+                + HashedKeys(hashes[charStart..voiceStart], WordBlockSize, keys[charStart..])
+                + HashedKeys(hashes[voiceStart..], VoiceBlockStart, keys[voiceStart..]);
         keys = keys[..n];
         if (scratch.SortBuffer.Length < n) scratch.SortBuffer = new int[scratch.Keys.Length];
         RadixSort.Sort(keys, scratch.SortBuffer, KeyBits);
@@ -280,6 +279,27 @@ public sealed class FittedFeaturizer
         for (int i = 0, j = 0; i <= at; i++)
             if (val[i] != 0f) { indices[j] = idx[i]; values[j++] = val[i]; }
         return new SparseVector(indices, values);
+    }
+
+    // FeatureOf for one block of hashed n-grams, without its per-n-gram branch on the block: every hash maps to a key.
+    private int HashedKeys(ReadOnlySpan<ulong> hashes, int offset, Span<int> keys)
+    {
+        uint mask = (uint)_mask;
+        keys = keys[..hashes.Length];
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            ulong h = hashes[i];
+            keys[i] = ((offset + (int)(h & mask)) << 1) | (int)(h >> 63);
+        }
+        return hashes.Length;
+    }
+
+    private int VocabularyKeys(ReadOnlySpan<ulong> hashes, Span<int> keys)
+    {
+        int n = 0;
+        foreach (var h in hashes)
+            if (_vocabulary!.TryGetValue(h, out var f)) keys[n++] = f << 1;
+        return n;
     }
 
     /// <summary>Turns raw counts into the configured weights, in place: TF transform, IDF, per-block L2 norm.</summary>
