@@ -305,22 +305,51 @@ public sealed class FittedFeaturizer
     /// <summary>Turns raw counts into the configured weights, in place: TF transform, IDF, per-block L2 norm.</summary>
     internal void Weigh(SparseVector v)
     {
-        var values = v.Values;
+        var values = v.Values.AsSpan();
+        var indices = v.Indices.AsSpan();
+        if (Options.Weighting == TermWeighting.Tf) WeighTf(values);
+        else WeighIdf(values, indices);
+        if (!Options.Normalize) return;
+        // Indices are distinct and ascending, so a block starts where its first index would be inserted.
+        int chars = BlockStart(indices, WordBlockSize), voices = BlockStart(indices, VoiceBlockStart);
+        NormalizeBlock(values[..chars]);
+        NormalizeBlock(values[chars..voices]);
+        NormalizeBlock(values[voices..]);
+    }
+
+    private static int BlockStart(ReadOnlySpan<int> indices, int firstFeature)
+    {
+        int at = indices.BinarySearch(firstFeature);
+        return at >= 0 ? at : ~at;
+    }
+
+    private void WeighTf(Span<float> values)
+    {
+        bool sublinear = Options.SublinearTf;
         for (int i = 0; i < values.Length; i++)
         {
             float tf = values[i], magnitude = MathF.Abs(tf);
-            float weight = Options.Weighting == TermWeighting.Idf || magnitude == 1f ? 1f : Options.SublinearTf ? 1f + MathF.Log(magnitude) : magnitude;
-            if (Options.Weighting != TermWeighting.Tf) weight *= Idf[v.Indices[i]];
+            float weight = magnitude == 1f ? 1f : sublinear ? 1f + MathF.Log(magnitude) : magnitude;
             values[i] = MathF.CopySign(weight, tf);
         }
-        if (!Options.Normalize) return;
-        int chars = 0;
-        while (chars < v.Indices.Length && v.Indices[chars] < WordBlockSize) chars++;
-        int voices = chars;
-        while (voices < v.Indices.Length && v.Indices[voices] < VoiceBlockStart) voices++;
-        NormalizeBlock(values.AsSpan(0, chars));
-        NormalizeBlock(values.AsSpan(chars, voices - chars));
-        NormalizeBlock(values.AsSpan(voices));
+    }
+
+    // The IDF loads miss the cache (2^19 features); they come first in a loop of their own, with nothing to wait for
+    // between them, so the misses overlap instead of queueing behind each logarithm.
+    private void WeighIdf(Span<float> values, ReadOnlySpan<int> indices)
+    {
+        var scratch = _scratch ??= new Scratch();
+        if (scratch.Weights.Length < values.Length) scratch.Weights = new float[Math.Max(values.Length, 2 * scratch.Weights.Length)];
+        var idf = scratch.Weights.AsSpan(0, values.Length);
+        var table = Idf;
+        for (int i = 0; i < idf.Length; i++) idf[i] = table[indices[i]];
+        bool idfOnly = Options.Weighting == TermWeighting.Idf, sublinear = Options.SublinearTf;
+        for (int i = 0; i < values.Length; i++)
+        {
+            float tf = values[i], magnitude = MathF.Abs(tf);
+            float weight = idfOnly || magnitude == 1f ? 1f : sublinear ? 1f + MathF.Log(magnitude) : magnitude;
+            values[i] = MathF.CopySign(weight * idf[i], tf);
+        }
     }
 
     private static void NormalizeBlock(float[] block) => NormalizeBlock(block.AsSpan());
@@ -404,5 +433,6 @@ public sealed class FittedFeaturizer
         public int[] SortBuffer = new int[1024];
         public int[] Indices = new int[1024];
         public float[] Values = new float[1024];
+        public float[] Weights = new float[1024];
     }
 }
