@@ -41,6 +41,14 @@ public static class TextNormalizer
         for (int i = 0; i < text.Length; i++)
         {
             char raw = text[i];
+            // ASCII holds no marks and no format characters, so most of a news text skips the category lookup.
+            if (raw < 0x80 && !char.IsWhiteSpace(raw))
+            {
+                if (pendingSpace) { destination[length++] = ' '; pendingSpace = false; }
+                char lower = lowerCase ? char.ToLowerInvariant(raw) : raw;
+                destination[length++] = lower == '`' ? '\'' : lower;
+                continue;
+            }
             if (char.IsSurrogate(raw))
             {
                 // Pairs (emoji, rare scripts) pass through; a lone half is broken text and becomes U+FFFD.
