@@ -247,12 +247,11 @@ public sealed class FittedFeaturizer
     {
         if (scratch.Keys.Length < hashes.Length) scratch.Keys = new int[Math.Max(hashes.Length, scratch.Keys.Length * 2)];
         var keys = scratch.Keys.AsSpan();
-        int n = 0;
-        for (int i = 0; i < hashes.Length; i++)
-        {
-            int f = FeatureOf(hashes[i], i >= voiceStart ? TermKind.Voice : i >= charStart ? TermKind.Char : TermKind.Word, out float sign);
-            if (f >= 0) keys[n++] = (f << 1) | (sign < 0 ? 1 : 0);
-        }
+        int n = _vocabulary is not null
+            ? VocabularyKeys(hashes, keys)
+            : HashedKeys(hashes[..charStart], 0, keys)
+                + HashedKeys(hashes[charStart..voiceStart], WordBlockSize, keys[charStart..])
+                + HashedKeys(hashes[voiceStart..], VoiceBlockStart, keys[voiceStart..]);
         keys = keys[..n];
         if (scratch.SortBuffer.Length < n) scratch.SortBuffer = new int[scratch.Keys.Length];
         RadixSort.Sort(keys, scratch.SortBuffer, KeyBits);
@@ -282,25 +281,75 @@ public sealed class FittedFeaturizer
         return new SparseVector(indices, values);
     }
 
+    // FeatureOf for one block of hashed n-grams, without its per-n-gram branch on the block: every hash maps to a key.
+    private int HashedKeys(ReadOnlySpan<ulong> hashes, int offset, Span<int> keys)
+    {
+        uint mask = (uint)_mask;
+        keys = keys[..hashes.Length];
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            ulong h = hashes[i];
+            keys[i] = ((offset + (int)(h & mask)) << 1) | (int)(h >> 63);
+        }
+        return hashes.Length;
+    }
+
+    private int VocabularyKeys(ReadOnlySpan<ulong> hashes, Span<int> keys)
+    {
+        int n = 0;
+        foreach (var h in hashes)
+            if (_vocabulary!.TryGetValue(h, out var f)) keys[n++] = f << 1;
+        return n;
+    }
+
     /// <summary>Turns raw counts into the configured weights, in place: TF transform, IDF, per-block L2 norm.</summary>
     internal void Weigh(SparseVector v)
     {
-        var values = v.Values;
+        var values = v.Values.AsSpan();
+        var indices = v.Indices.AsSpan();
+        if (Options.Weighting == TermWeighting.Tf) WeighTf(values);
+        else WeighIdf(values, indices);
+        if (!Options.Normalize) return;
+        // Indices are distinct and ascending, so a block starts where its first index would be inserted.
+        int chars = BlockStart(indices, WordBlockSize), voices = BlockStart(indices, VoiceBlockStart);
+        NormalizeBlock(values[..chars]);
+        NormalizeBlock(values[chars..voices]);
+        NormalizeBlock(values[voices..]);
+    }
+
+    private static int BlockStart(ReadOnlySpan<int> indices, int firstFeature)
+    {
+        int at = indices.BinarySearch(firstFeature);
+        return at >= 0 ? at : ~at;
+    }
+
+    private void WeighTf(Span<float> values)
+    {
+        bool sublinear = Options.SublinearTf;
         for (int i = 0; i < values.Length; i++)
         {
             float tf = values[i], magnitude = MathF.Abs(tf);
-            float weight = Options.Weighting == TermWeighting.Idf || magnitude == 1f ? 1f : Options.SublinearTf ? 1f + MathF.Log(magnitude) : magnitude;
-            if (Options.Weighting != TermWeighting.Tf) weight *= Idf[v.Indices[i]];
+            float weight = magnitude == 1f ? 1f : sublinear ? 1f + MathF.Log(magnitude) : magnitude;
             values[i] = MathF.CopySign(weight, tf);
         }
-        if (!Options.Normalize) return;
-        int chars = 0;
-        while (chars < v.Indices.Length && v.Indices[chars] < WordBlockSize) chars++;
-        int voices = chars;
-        while (voices < v.Indices.Length && v.Indices[voices] < VoiceBlockStart) voices++;
-        NormalizeBlock(values.AsSpan(0, chars));
-        NormalizeBlock(values.AsSpan(chars, voices - chars));
-        NormalizeBlock(values.AsSpan(voices));
+    }
+
+    // The IDF loads miss the cache (2^19 features); they come first in a loop of their own, with nothing to wait for
+    // between them, so the misses overlap instead of queueing behind each logarithm.
+    private void WeighIdf(Span<float> values, ReadOnlySpan<int> indices)
+    {
+        var scratch = _scratch ??= new Scratch();
+        if (scratch.Weights.Length < values.Length) scratch.Weights = new float[Math.Max(values.Length, 2 * scratch.Weights.Length)];
+        var idf = scratch.Weights.AsSpan(0, values.Length);
+        var table = Idf;
+        for (int i = 0; i < idf.Length; i++) idf[i] = table[indices[i]];
+        bool idfOnly = Options.Weighting == TermWeighting.Idf, sublinear = Options.SublinearTf;
+        for (int i = 0; i < values.Length; i++)
+        {
+            float tf = values[i], magnitude = MathF.Abs(tf);
+            float weight = idfOnly || magnitude == 1f ? 1f : sublinear ? 1f + MathF.Log(magnitude) : magnitude;
+            values[i] = MathF.CopySign(weight * idf[i], tf);
+        }
     }
 
     private static void NormalizeBlock(float[] block) => NormalizeBlock(block.AsSpan());
@@ -384,5 +433,6 @@ public sealed class FittedFeaturizer
         public int[] SortBuffer = new int[1024];
         public int[] Indices = new int[1024];
         public float[] Values = new float[1024];
+        public float[] Weights = new float[1024];
     }
 }

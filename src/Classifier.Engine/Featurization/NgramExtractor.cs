@@ -36,52 +36,79 @@ public static class NgramExtractor
     /// </summary>
     public static int ExtractInto(string text, FeaturizerOptions options, ref ulong[] buffer, out int charStart, out int voiceStart)
     {
-        var padded = PaddedTokens(text, options.VoiceNgrams, out var tokenStarts, out var tokenCount, out var tokenQuoted);
-        return ExtractInto(padded, tokenStarts, tokenCount, tokenQuoted, options, ref buffer, out charStart, out voiceStart);
+        var tokens = _tokens ??= new Tokens();
+        tokens.Tokenize(text, options.VoiceNgrams);
+        return ExtractInto(tokens.View, options, ref buffer, out charStart, out voiceStart);
     }
 
-    private static int ExtractInto(string padded, int[] tokenStarts, int tokenCount, bool[]? tokenQuoted, FeaturizerOptions options,
-        ref ulong[] buffer, out int charStart, out int voiceStart)
+    [ThreadStatic] private static Tokens? _tokens;
+
+    private static int ExtractInto(in TokenView tokens, FeaturizerOptions options, ref ulong[] buffer, out int charStart, out int voiceStart)
     {
         int wordMax = options.WordNgrams, charMin = options.CharNgramMin, charMax = options.CharNgramMax;
+        var padded = tokens.Padded;
+        int tokenCount = tokens.Starts.Length;
         int upper = tokenCount * wordMax * (options.VoiceNgrams ? 2 : 1) + (charMin > 0 ? padded.Length * (charMax - charMin + 1) : 0);
         if (buffer.Length < upper) buffer = new ulong[Math.Max(upper, buffer.Length * 2)];
         var hashes = buffer.AsSpan();
-        int count = 0;
         Span<ulong> tokenHashes = tokenCount <= 256 ? stackalloc ulong[tokenCount] : new ulong[tokenCount];
-        for (int t = 0; t < tokenCount; t++)
-            tokenHashes[t] = Fnv(padded.AsSpan(tokenStarts[t], TokenLength(padded, tokenStarts[t])));
-        for (int t = 0; t < tokenCount; t++)
+        for (int t = 0; t < tokenCount; t++) tokenHashes[t] = Fnv(padded.Slice(tokens.Starts[t], tokens.Lengths[t]));
+        int count = WordNgrams(tokenHashes, wordMax, hashes);
+        charStart = count;
+        if (charMin > 0) count += CharNgrams(padded, charMin, charMax, hashes[count..]);
+        voiceStart = count;
+        if (options.VoiceNgrams && tokens.HasVoices) count += VoiceNgrams(tokenHashes, tokens.Quoted, wordMax, hashes[count..]);
+        return count;
+    }
+
+    private static int WordNgrams(ReadOnlySpan<ulong> tokenHashes, int wordMax, Span<ulong> hashes)
+    {
+        int count = 0;
+        for (int t = 0; t < tokenHashes.Length; t++)
         {
             ulong h = WordSalt;
-            for (int n = 0; n < wordMax && t + n < tokenCount; n++)
+            int last = Math.Min(wordMax, tokenHashes.Length - t);
+            for (int n = 0; n < last; n++)
             {
                 h = Mix(h * Golden + tokenHashes[t + n]);
                 hashes[count++] = h;
             }
         }
-        charStart = count;
-        if (charMin > 0)
-            for (int i = 0; i + charMin <= padded.Length; i++)
+        return count;
+    }
+
+    // FNV-1a cannot drop its first character, so each start extends its own prefix hash: charMax steps per start,
+    // every n-gram length of that start read off the same running hash.
+    private static int CharNgrams(ReadOnlySpan<char> padded, int charMin, int charMax, Span<ulong> hashes)
+    {
+        int count = 0;
+        for (int i = 0; i + charMin <= padded.Length; i++)
+        {
+            ulong h = CharSalt;
+            int last = Math.Min(charMax, padded.Length - i);
+            var window = padded.Slice(i, last);
+            for (int n = 0; n < charMin - 1; n++) h = (h ^ window[n]) * FnvPrime;
+            for (int n = charMin - 1; n < window.Length; n++)
             {
-                ulong h = CharSalt;
-                for (int n = 1; n <= charMax && i + n <= padded.Length; n++)
-                {
-                    h = (h ^ padded[i + n - 1]) * FnvPrime;
-                    if (n >= charMin) hashes[count++] = Mix(h);
-                }
+                h = (h ^ window[n]) * FnvPrime;
+                hashes[count++] = Mix(h);
             }
-        voiceStart = count;
-        if (tokenQuoted is not null)
-            for (int t = 0; t < tokenCount; t++)
+        }
+        return count;
+    }
+
+    private static int VoiceNgrams(ReadOnlySpan<ulong> tokenHashes, ReadOnlySpan<bool> quoted, int wordMax, Span<ulong> hashes)
+    {
+        int count = 0;
+        for (int t = 0; t < tokenHashes.Length; t++)
+        {
+            ulong h = quoted[t] ? QuoteSalt : NarratorSalt;
+            for (int n = 0; n < wordMax && t + n < tokenHashes.Length && quoted[t + n] == quoted[t]; n++)
             {
-                ulong h = tokenQuoted[t] ? QuoteSalt : NarratorSalt;
-                for (int n = 0; n < wordMax && t + n < tokenCount && tokenQuoted[t + n] == tokenQuoted[t]; n++)
-                {
-                    h = Mix(h * Golden + tokenHashes[t + n]);
-                    hashes[count++] = h;
-                }
+                h = Mix(h * Golden + tokenHashes[t + n]);
+                hashes[count++] = h;
             }
+        }
         return count;
     }
 
@@ -108,9 +135,14 @@ public static class NgramExtractor
     public static IEnumerable<(ulong Hash, string Text, TermKind Kind)> Enumerate(string text, FeaturizerOptions options)
     {
         // Hashes and texts come from one normalisation and tokenisation, so featurizing with terms is one pass over the text.
-        var padded = PaddedTokens(text, options.VoiceNgrams, out var tokenStarts, out var tokenCount, out var tokenQuoted);
+        var tokens = new Tokens();
+        tokens.Tokenize(text, options.VoiceNgrams);
+        var padded = tokens.View.Padded.ToString();
+        var tokenStarts = tokens.View.Starts.ToArray();
+        int tokenCount = tokenStarts.Length;
+        var tokenQuoted = options.VoiceNgrams ? tokens.View.Quoted.ToArray() : null;
         var buffer = new ulong[64];
-        int count = ExtractInto(padded, tokenStarts, tokenCount, tokenQuoted, options, ref buffer, out int charStart, out int voiceStart);
+        int count = ExtractInto(tokens.View, options, ref buffer, out int charStart, out int voiceStart);
         var list = new NgramList(buffer.AsSpan(0, count).ToArray(), charStart, voiceStart);
         int k = 0;
         for (int t = 0; t < tokenCount; t++)
@@ -130,42 +162,6 @@ public static class NgramExtractor
                     int end = tokenStarts[t + n] + TokenLength(padded, tokenStarts[t + n]);
                     yield return (list.Hashes[k++], (tokenQuoted[t] ? "quote:" : "narrator:") + padded[tokenStarts[t]..end], TermKind.Voice);
                 }
-    }
-
-    /// <summary>
-    /// " tok1 tok2 … " over the normalised text; tokens are maximal runs of letters and digits. With
-    /// <paramref name="voices"/>, also whether each token starts inside quotation marks.
-    /// </summary>
-    private static string PaddedTokens(string text, bool voices, out int[] tokenStarts, out int tokenCount, out bool[]? tokenQuoted)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        var buffer = new char[normalized.Length + 2];
-        var starts = new List<int>();
-        var mask = voices ? new bool[normalized.Length] : null;
-        if (mask is not null) QuoteSplitter.Mark(normalized, mask);
-        var quoted = voices ? new List<bool>() : null;
-        int length = 0;
-        buffer[length++] = ' ';
-        bool inToken = false;
-        for (int i = 0; i < normalized.Length; i++)
-        {
-            char c = normalized[i];
-            if (char.IsLetterOrDigit(c))
-            {
-                if (!inToken) { starts.Add(length); quoted?.Add(mask![i]); inToken = true; }
-                buffer[length++] = c;
-            }
-            else if (inToken)
-            {
-                buffer[length++] = ' ';
-                inToken = false;
-            }
-        }
-        if (inToken) buffer[length++] = ' ';
-        tokenStarts = [.. starts];
-        tokenCount = starts.Count;
-        tokenQuoted = quoted?.ToArray();
-        return tokenCount == 0 ? "" : new string(buffer, 0, length);
     }
 
     private static int TokenLength(string padded, int start)

@@ -17,17 +17,22 @@ public static class RadixSort
             keys.Sort();
             return;
         }
+        // As few passes as 11-bit digits need, with the bits spread evenly over them: 20-bit keys take two passes of
+        // 10 bits, so each pass clears and sums 1,024 counters instead of 2,048.
+        int passCount = Math.Max(1, (bits + DigitBits - 1) / DigitBits);
+        int digitBits = (bits + passCount - 1) / passCount, buckets = 1 << digitBits, digitMask = buckets - 1;
         Span<int> counts = stackalloc int[Buckets];
+        counts = counts[..buckets];
         var from = keys;
         var to = scratch[..keys.Length];
         int passes = 0;
-        for (int shift = 0; shift < bits; shift += DigitBits, passes++)
+        for (int shift = 0; shift < bits; shift += digitBits, passes++)
         {
             counts.Clear();
-            foreach (int k in from) counts[(k >> shift) & (Buckets - 1)]++;
+            foreach (int k in from) counts[(k >> shift) & digitMask]++;
             int sum = 0;
-            for (int b = 0; b < Buckets; b++) { int c = counts[b]; counts[b] = sum; sum += c; }
-            foreach (int k in from) to[counts[(k >> shift) & (Buckets - 1)]++] = k;
+            for (int b = 0; b < buckets; b++) { int c = counts[b]; counts[b] = sum; sum += c; }
+            foreach (int k in from) to[counts[(k >> shift) & digitMask]++] = k;
             var swap = from;
             from = to;
             to = swap;

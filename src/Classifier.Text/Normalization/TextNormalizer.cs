@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Classifier.Text.Normalization;
 
@@ -18,18 +17,46 @@ public static class TextNormalizer
     /// <summary>Normalises <paramref name="text"/>; lower-cases it (invariant culture) when <paramref name="lowerCase"/> is set.</summary>
     public static string Normalize(string text, bool lowerCase = true)
     {
-        var sb = new StringBuilder(text.Length);
+        char[]? rented = null;
+        int capacity = MaxNormalizedLength(text.Length);
+        Span<char> buffer = capacity <= 1024 ? stackalloc char[capacity] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(capacity));
+        int length = NormalizeInto(text, buffer, lowerCase);
+        var result = new string(buffer[..length]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
+    }
+
+    /// <summary>The most characters <see cref="NormalizeInto"/> writes for a text of <paramref name="length"/> characters.</summary>
+    /// <remarks>One character becomes at most three ("…" → "...").</remarks>
+    public static int MaxNormalizedLength(int length) => 3 * length;
+
+    /// <summary>
+    /// <see cref="Normalize(string, bool)"/> into <paramref name="destination"/> (at least
+    /// <see cref="MaxNormalizedLength"/> long), returning the length written: the featurizer's hot path allocates nothing.
+    /// </summary>
+    public static int NormalizeInto(ReadOnlySpan<char> text, Span<char> destination, bool lowerCase = true)
+    {
+        int length = 0;
         bool pendingSpace = false;
         for (int i = 0; i < text.Length; i++)
         {
             char raw = text[i];
+            // ASCII holds no marks and no format characters, so most of a news text skips the category lookup.
+            if (raw < 0x80 && !char.IsWhiteSpace(raw))
+            {
+                if (pendingSpace) { destination[length++] = ' '; pendingSpace = false; }
+                char lower = lowerCase ? char.ToLowerInvariant(raw) : raw;
+                destination[length++] = lower == '`' ? '\'' : lower;
+                continue;
+            }
             if (char.IsSurrogate(raw))
             {
                 // Pairs (emoji, rare scripts) pass through; a lone half is broken text and becomes U+FFFD.
                 if (char.IsHighSurrogate(raw) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                 {
-                    if (pendingSpace) { sb.Append(' '); pendingSpace = false; }
-                    sb.Append(raw).Append(text[++i]);
+                    if (pendingSpace) { destination[length++] = ' '; pendingSpace = false; }
+                    destination[length++] = raw;
+                    destination[length++] = text[++i];
                     continue;
                 }
                 raw = '\uFFFD';
@@ -38,19 +65,23 @@ public static class TextNormalizer
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark) continue;
             if (char.IsWhiteSpace(raw) || raw == '\u200B' || raw == '\uFEFF')
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
             // Soft hyphens and zero-width joiners sit inside words in scraped text ("Priš\u00ADtina"); they are not breaks.
             if (category == UnicodeCategory.Format) continue;
-            if (pendingSpace) { sb.Append(' '); pendingSpace = false; }
+            if (pendingSpace) { destination[length++] = ' '; pendingSpace = false; }
             var c = lowerCase ? char.ToLowerInvariant(raw) : raw;
-            if (c < 0x80) { sb.Append(c == '`' ? '\'' : c); continue; }
+            if (c < 0x80) { destination[length++] = c == '`' ? '\'' : c; continue; }
             var mapped = Map(c);
-            if (mapped is null) sb.Append(c);
-            else sb.Append(mapped);
+            if (mapped is null) destination[length++] = c;
+            else
+            {
+                mapped.CopyTo(destination[length..]);
+                length += mapped.Length;
+            }
         }
-        return sb.ToString();
+        return length;
     }
 
     /// <summary>The replacement of one character, or null to keep it.</summary>
