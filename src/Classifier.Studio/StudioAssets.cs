@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Classifier.Studio;
 
@@ -6,7 +8,7 @@ namespace Classifier.Studio;
 /// The pages, stylesheet and script compiled into the program (embedded resources named studio/FILE), read once.
 /// A request names an asset only by a key of this table, never by a path.
 /// </summary>
-public sealed class StudioAssets
+public sealed partial class StudioAssets
 {
     private const string Prefix = "studio/";
     private readonly Dictionary<string, StudioAsset> _byName;
@@ -25,8 +27,26 @@ public sealed class StudioAssets
             var name = resource[Prefix.Length..];
             byName[name] = new StudioAsset(name, buffer.ToArray(), ContentType(name));
         }
+        // Every page shares one head and navigation: a page file starts with its front line and holds only its <main>.
+        if (byName.Remove(Top, out var top))
+            foreach (var page in byName.Values.Where(a => a.Name.EndsWith(".html", StringComparison.Ordinal)).ToList())
+                byName[page.Name] = page with { Bytes = Compose(Encoding.UTF8.GetString(top.Bytes), Encoding.UTF8.GetString(page.Bytes), page.Name) };
         return new StudioAssets(byName);
     }
+
+    private const string Top = "_top.html";
+
+    /// <summary>_top.html with the page's title and name filled in, then the page's own markup after its front line.</summary>
+    private static byte[] Compose(string top, string page, string name)
+    {
+        var front = FrontLine().Match(page);
+        if (!front.Success) throw new InvalidOperationException($"the page {name} does not start with its <!-- studio page: title=\"…\" page=\"…\" --> line");
+        var head = top.Replace("{title}", front.Groups["title"].Value, StringComparison.Ordinal).Replace("{page}", front.Groups["page"].Value, StringComparison.Ordinal);
+        return Encoding.UTF8.GetBytes(head + page[(front.Length + 1)..]);
+    }
+
+    [GeneratedRegex("^<!-- studio page: title=\"(?<title>[^\"]+)\" page=\"(?<page>[a-z-]+)\"[^\\n]*-->")]
+    private static partial Regex FrontLine();
 
     public StudioAsset? Find(string name) => _byName.GetValueOrDefault(name);
 
