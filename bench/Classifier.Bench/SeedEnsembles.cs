@@ -51,15 +51,9 @@ public static class SeedEnsembles
         return 0;
     }
 
-    /// <summary>data/labels.csv (gold, grouped by article) plus the default model's train-only files.</summary>
-    private static LabelledDataset Load(string repo)
-    {
-        string[] heads = ["stance", "topic"];
-        var data = LabelledCsvReader.Read(Path.Combine(repo, "data", "labels.csv"), new LabelledCsvOptions(["text"], heads), _ => { });
-        var trainOnly = new[] { Path.Combine(repo, "data", "supplement.csv") }
-            .Concat(Directory.GetFiles(Path.Combine(repo, "data", "articles"), "*.csv").Order(StringComparer.Ordinal));
-        foreach (var path in trainOnly)
-            data = data.Concat(LabelledCsvReader.Read(path, new LabelledCsvOptions(["text"], heads, TrainOnly: true), _ => { }));
-        return data;
-    }
+    /// <summary>data/labels.csv (gold, grouped by article) plus the default model's train-only files, as trainer train loads them.</summary>
+    private static LabelledDataset Load(string repo) =>
+        DatasetLoader.Load([Path.Combine(repo, "data", "labels.csv")],
+            [Path.Combine(repo, "data", "supplement.csv"), .. Directory.GetFiles(Path.Combine(repo, "data", "articles"), "*.csv").Order(StringComparer.Ordinal)],
+            [], 1f, ["text"], ["stance", "topic"], null, _ => { });
 }

@@ -49,7 +49,7 @@ public sealed class Retrainer
                 "give the files it was trained on with --train-data (and --train-only), or --retrain-every 0";
             return null;
         }
-        var loaded = Load(data, trainOnly, heads);
+        var loaded = DatasetLoader.Load(data, trainOnly, [], 1f, ["text"], heads, null, _ => { });
         var sha = PipelineTrainer.Fingerprint(loaded, PipelineTrainer.AllRows(loaded.Count));
         if (!string.Equals(sha, model.Info.TrainingDataSha256, StringComparison.OrdinalIgnoreCase))
         {
@@ -59,18 +59,6 @@ public sealed class Retrainer
             return null;
         }
         return new Retrainer(loaded, Recipe(model));
-    }
-
-    /// <summary>The files in the order <c>trainer train</c> concatenates them (--data, then --train-only), so the checksum compares.</summary>
-    private static LabelledDataset Load(string[] data, string[] trainOnly, string[] heads)
-    {
-        LabelledDataset? all = null;
-        foreach (var (path, only) in data.Select(p => (p, false)).Concat(trainOnly.Select(p => (p, true))))
-        {
-            var next = LabelledCsvReader.Read(path, new LabelledCsvOptions(["text"], heads, null, TrainOnly: only));
-            all = all is null ? next : all.Concat(next);
-        }
-        return all!;
     }
 
     /// <summary>How the model was made, as far as its manifest says (settings a trainer reports but does not take are dropped).</summary>

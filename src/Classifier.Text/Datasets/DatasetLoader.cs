@@ -1,8 +1,7 @@
 using Classifier.Text.Csv;
-using Classifier.Text.Datasets;
 using Classifier.Text.Diagnostics;
 
-namespace Classifier.Trainer.Cli;
+namespace Classifier.Text.Datasets;
 
 /// <summary>Loads the gold, train-only and weak CSVs of a training run into one dataset with the same heads.</summary>
 public static class DatasetLoader
