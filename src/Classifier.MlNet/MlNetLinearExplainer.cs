@@ -15,7 +15,8 @@ internal sealed class MlNetLinearExplainer
 {
     private readonly MLContext _context;
     private readonly ITransformer[] _featurize;
-    private readonly VBuffer<float>[] _weights;
+    // Dense per class, made once: an explanation looks up a few hundred slots, and densifying per call cost a full copy.
+    private readonly float[][] _weights;
     private readonly string[] _slotNames;
     private readonly MlNetSchema _schema;
 
@@ -23,7 +24,7 @@ internal sealed class MlNetLinearExplainer
     {
         _context = context;
         _featurize = featurize;
-        _weights = weights;
+        _weights = [.. weights.Select(w => w.DenseValues().ToArray())];
         _slotNames = slotNames;
         _schema = schema;
     }
@@ -97,7 +98,7 @@ internal sealed class MlNetLinearExplainer
             foreach (var t in _featurize) view = t.Transform(view);
         }
         var x = view.GetColumn<VBuffer<float>>(FeatureColumn).First();
-        var w = _weights[cls].DenseValues().ToArray();
+        var w = _weights[cls];
         var list = new List<TermContribution>();
         foreach (var (j, value) in x.Items())
         {
