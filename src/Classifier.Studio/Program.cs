@@ -32,21 +32,25 @@ public static class Program
         var input = new Option<string?>("--in") { Description = "Paragraphs CSV (id, article, text) to label on the Label page, e.g. data/paragraphs.csv." };
         var rules = new Option<string?>("--rules") { Description = "Rule file whose combined votes the Label page suggests, e.g. data/rules.json." };
         var schema = new Option<string?>("--schema") { Description = "JSON file of the heads to label (as trainer label --schema). Default: the codebook's stance and topic." };
+        var review = new Option<string[]>("--review") { Description = "An annotator's labels CSV (as data/audit/first.csv); repeat for each annotator (two or more). The Review page lists the paragraphs they disagree on." };
+        var adjudicated = new Option<string?>("--adjudicated") { Description = "Labels CSV the Review page appends the adjudicated answers to (created if missing; locked as trainer label locks it; a review resumes where it ends)." };
+        var texts = new Option<string[]>("--texts") { Description = "Paragraph CSVs (id, article, text) the Review page takes texts from when the annotators' files have none, e.g. --texts data/paragraphs.csv data/articles/*.csv.", AllowMultipleArgumentsPerToken = true };
         var annotator = new Option<string>("--annotator") { Description = "Your name, recorded with every answer.", DefaultValueFactory = _ => Environment.UserName };
-        var root = new RootCommand("studio: label, review and score in the browser. Pages: Score (an article's paragraphs by stance and topic, with the n-grams behind them), Reports (accuracy reports), Label (with --labels and --in); Review is coming.\n" +
+        var root = new RootCommand("studio: label, review and score in the browser. Pages: Score (an article's paragraphs by stance and topic, with the n-grams behind them), Reports (accuracy reports), Label (with --labels and --in), Review (with --review twice or more and --adjudicated).\n" +
             "The scoring API is served on the same host (POST /v1/predict, GET /v1/model, GET /healthz, /openapi/v1.json).\n" +
             "Examples: studio | studio --model models/default.zip --reports out --port 8080 | studio --host 0.0.0.0 --token \"$TOKEN\"\n" +
             "Diagnostics go to standard error. Exit codes: 2 bad command line or port in use, 3 bad --reports folder, 4 bad model file, 130 stopped with Ctrl-C.")
         {
-            model, port, host, token, reports, labels, input, rules, schema, annotator,
+            model, port, host, token, reports, labels, input, rules, schema, annotator, review, adjudicated, texts,
         };
         root.SetAction((parse, ct) => Serve(parse, ct, parse.GetValue(model), parse.GetValue(port), parse.GetValue(host)!, parse.GetValue(token),
-            parse.GetValue(reports), new LabellingFiles(parse.GetValue(labels), parse.GetValue(input), parse.GetValue(rules), parse.GetValue(schema)), parse.GetValue(annotator)!));
+            parse.GetValue(reports), new LabellingFiles(parse.GetValue(labels), parse.GetValue(input), parse.GetValue(rules), parse.GetValue(schema)), parse.GetValue(annotator)!,
+            new ReviewFiles(parse.GetValue(review) ?? [], parse.GetValue(adjudicated), parse.GetValue(texts) ?? [])));
         return CommandHost.Invoke(root, args, "studio", output, error);
     }
 
     private static async Task<int> Serve(ParseResult parse, CancellationToken ct, string? modelPath, int port, string host, string? token,
-        string? reportsDir, LabellingFiles labelling, string annotator)
+        string? reportsDir, LabellingFiles labelling, string annotator, ReviewFiles reviewFiles)
     {
         var error = parse.InvocationConfiguration.Error;
         var address = ListenAddress.Parse(host);
@@ -55,15 +59,18 @@ public static class Program
         var path = ModelLocator.Resolve(modelPath);
         var classifier = ModelFile.Load(path);
         token = ApiHost.ResolveToken("studio", host, address, token, error);
-        var options = new StudioOptions(address, port, token, path, index, labelling);
+        var options = new StudioOptions(address, port, token, path, index, labelling, reviewFiles);
         var (desk, store) = LabelSessionFactory.Open(labelling, classifier, annotator, error);
         using var held = store;
-        var app = StudioApp.Build(new ArticleScoringService(classifier), options, labelling: desk);
+        var (reviewDesk, reviewStore) = ReviewSessionFactory.Open(reviewFiles, labelling.Schema, annotator, error);
+        using var heldReview = reviewStore;
+        var app = StudioApp.Build(new ArticleScoringService(classifier), options, labelling: desk, review: reviewDesk);
         await using (app)
         {
             var heads = string.Join(", ", classifier.Heads.Select(h => h.Name));
             var found = (reportsDir is null ? "" : $"; {index.Entries.Count} report(s) in {reportsDir}")
-                + (desk.Session is { } session ? $"; labelling {labelling.Input} into {labelling.Labels} ({session.Progress.Remaining} to go, on /label)" : "");
+                + (desk.Session is { } session ? $"; labelling {labelling.Input} into {labelling.Labels} ({session.Progress.Remaining} to go, on /label)" : "")
+                + (reviewDesk.Session is { } r ? $"; reviewing {r.Items.Count} disagreement(s) of {string.Join(", ", r.Annotators)} into {reviewFiles.Adjudicated} ({r.Items.Count - r.AdjudicatedCount} to go, on /review)" : "");
             return await ApiHost.RunAsync(app, "studio", host, port,
                 bound => $"studio: serving {bound} (model {path}: {heads}{found}); open {StudioApp.OpenAddress(bound, token is null ? null : "TOKEN")}; Ctrl-C stops",
                 error, ct);

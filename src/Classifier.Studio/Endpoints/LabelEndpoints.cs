@@ -81,22 +81,7 @@ public static class LabelEndpoints
             return new LabelAnswerList(answers);
         });
 
-    /// <summary>The id and one label per head in the schema's order; an unknown head name is refused before the core sees it.</summary>
-    private static (string Id, string?[] Labels) Read(LabellingSession session, LabelAnswerRequest request)
-    {
-        var id = request.Id is { Length: > 0 } given ? given : throw new FieldException("id", "give the id of the paragraph");
-        if (request.Labels is null) throw new FieldException("labels", "give the labels as an object of head name to value, e.g. {\"stance\": \"neutral\"}");
-        var heads = session.Schema.Heads;
-        var labels = new string?[heads.Count];
-        foreach (var (name, value) in request.Labels)
-        {
-            int h = -1;
-            for (int i = 0; i < heads.Count; i++) if (string.Equals(heads[i].Name, name, StringComparison.OrdinalIgnoreCase)) h = i;
-            if (h < 0) throw new FieldException("labels." + name, $"unknown head '{name}'; the heads are: {string.Join(", ", session.Schema.HeadNames)}");
-            labels[h] = value;
-        }
-        return (id, labels);
-    }
+    private static (string Id, string?[] Labels) Read(LabellingSession session, LabelAnswerRequest request) => LabelProblems.Read(session.Schema, request);
 
     private static LabelState State(LabellingSession session, string? message)
     {
@@ -117,29 +102,6 @@ public static class LabelEndpoints
         if (desk.Session is not { } session)
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No labelling session",
                 detail: "the studio was started without --labels and --in; start it with, e.g., studio --labels data/labels.csv --in data/paragraphs.csv");
-        try
-        {
-            return TypedResults.Ok(action(session));
-        }
-        catch (FieldException e)
-        {
-            return ApiProblems.BadRequest(e.Message, e.Field);
-        }
-        catch (AnswerRejectedException e)
-        {
-            var detail = $"{e.Message}; {e.Hint}";
-            return e.Kind switch
-            {
-                RejectionKind.UnknownLabel or RejectionKind.MissingLabel => ApiProblems.BadRequest(detail, "labels"),
-                RejectionKind.UnknownParagraph => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: detail),
-                RejectionKind.AlreadyAnswered => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already answered",
-                    detail: detail + " (another tab or session answered it; the page shows the next paragraph)"),
-                _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail),
-            };
-        }
-        catch (LabelsFileChangedException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Labels file changed on disk", detail: $"{e.Message}; {e.Hint}");
-        }
+        return LabelProblems.Run(() => action(session));
     }
 }
