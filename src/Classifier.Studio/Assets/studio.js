@@ -330,6 +330,23 @@
         counts.append(el("span", { text: head + ": " + Object.entries(values).map(([v, n]) => v + " " + n).join(", ") }));
     }
 
+    // Retraining runs in the server's background; while it does, the line is refreshed until it ends.
+    let retrainPoll = null;
+    function showRetraining(r) {
+      const line = document.getElementById("retrain-line");
+      if (!r) { line.hidden = true; return; }
+      line.hidden = false;
+      line.classList.toggle("running", r.running);
+      line.textContent = !r.enabled ? (r.message || "retraining is off")
+        : (r.running ? "retraining… · " : "") + "retrained " + r.retrained + " time" + (r.retrained === 1 ? "" : "s") + " (every " + r.every + " answers)"
+          + (r.message ? " · last: " + r.message : "") + (r.savedTo ? " · saved to " + r.savedTo : " · kept in memory (no --save-model)");
+      if (r.running && !retrainPoll)
+        retrainPoll = setTimeout(async () => {
+          retrainPoll = null;
+          try { const next = await call("GET", "/retraining"); if (state) state.retraining = next; showRetraining(next); } catch { /* shown on the next answer */ }
+        }, 2000);
+    }
+
     function suggestionLine(s) {
       const parts = state.heads.map((h, i) => s.labels[i] == null ? null : h.name + " " + s.labels[i] + " " + percent(s.confidences[i])).filter(x => x);
       return s.source + ": " + (parts.length ? parts.join(" · ") : "nothing") + (s.detail ? " (" + s.detail + ")" : "");
@@ -339,6 +356,7 @@
 
     function render() {
       showProgress(state.progress);
+      showRetraining(state.retraining);
       const p = paragraphShown();
       const task = document.getElementById("task");
       const empty = document.getElementById("label-empty");

@@ -84,6 +84,8 @@ public sealed class LabelBrowserTests(StudioServers servers, Browser browser)
                 await page.WaitForSelectorAsync("#answers li");
             }
             Assert.True(await page.IsVisibleAsync("#progress-line"));
+            // Started without --train-data: the page says retraining is off and what it needs.
+            Assert.Contains("--train-data", await page.TextContentAsync("#retrain-line"), StringComparison.Ordinal);
             await StudioBrowserTests.Fits(page, width);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StudioBrowserTests.ScreenshotDir, $"label-{width}x{height}.png") });
         }
