@@ -24,6 +24,7 @@ public sealed class LabellingSession
     private readonly List<string> _answeredIds = [];
     private IParagraphModel? _model;
     private Task<(TextClassifier? Model, string Message)>? _retraining;
+    private TextClassifier? _retrainedModel;
     private int _position;
 
     public LabellingSession(LabellingSessionOptions options)
@@ -51,6 +52,19 @@ public sealed class LabellingSession
 
     /// <summary>How many retrained models were swapped in.</summary>
     public int Retrained { get; private set; }
+
+    /// <summary>The last retrained model swapped in (null until one is), for a caller that keeps it (the studio's --save-model).</summary>
+    public TextClassifier? RetrainedModel
+    {
+        get { lock (_gate) return _retrainedModel; }
+    }
+
+    /// <summary>Whether the session retrains at all (a model, a retrainer and --retrain-every above 0).</summary>
+    public bool RetrainsEvery(out int answers)
+    {
+        answers = _options.RetrainEvery;
+        return _options.Retrainer is not null && _model is not null && answers > 0;
+    }
 
     /// <summary>How many paragraphs the model was asked about (once each per model: the cache's misses).</summary>
     public int ModelPredictions { get; private set; }
@@ -152,7 +166,11 @@ public sealed class LabellingSession
             _retraining = null;
             if (!task.IsCompletedSuccessfully) return "retraining failed; keeping the current model";
             var (model, message) = task.Result;
-            if (model is not null) SwapModel(new ClassifierModel(model));
+            if (model is not null)
+            {
+                SwapModel(new ClassifierModel(model));
+                _retrainedModel = model;
+            }
             return message.Length > 0 ? message : null;
         }
     }

@@ -15,7 +15,7 @@ namespace Classifier.Studio;
 /// </summary>
 public static class StudioApp
 {
-    public static WebApplication Build(ArticleScoringService scoring, StudioOptions options, LogLevel logLevel = LogLevel.Warning, LabelDesk? labelling = null)
+    public static WebApplication Build(ArticleScoringService scoring, StudioOptions options, LogLevel logLevel = LogLevel.Warning, LabelDesk? labelling = null, ReviewDesk? review = null)
     {
         ArgumentNullException.ThrowIfNull(scoring);
         ArgumentNullException.ThrowIfNull(options);
@@ -28,6 +28,7 @@ public static class StudioApp
         builder.Services.AddSingleton(options.Reports);
         builder.Services.AddSingleton(StudioAssets.Load());
         builder.Services.AddSingleton(labelling ?? LabelDesk.None);
+        builder.Services.AddSingleton(review ?? ReviewDesk.None);
         var app = builder.Build();
         if (options.Token is not null)
         {
@@ -41,7 +42,7 @@ public static class StudioApp
         }
         app.UseScoringApi(options.Token);
         app.MapScoringApi();
-        app.MapGroup("/studio/v1").WithTags("Studio").MapScoreEndpoints().MapLabelEndpoints();
+        app.MapGroup("/studio/v1").WithTags("Studio").MapScoreEndpoints().MapLabelEndpoints().MapReviewEndpoints();
         app.MapReportEndpoints();
         app.MapPageEndpoints();
         return app;

@@ -9,4 +9,5 @@ namespace Classifier.Studio;
 /// <param name="ModelPath">The model file, shown on the pages.</param>
 /// <param name="Reports">The reports found under --reports at start (none without it).</param>
 /// <param name="Labelling">The Label page's files (--labels, --in, --rules, --schema), listed by /studio/v1/info.</param>
-public sealed record StudioOptions(IPAddress Address, int Port, string? Token, string ModelPath, Reports.ReportIndex Reports, LabellingFiles Labelling);
+/// <param name="Review">The Review page's files (--review, --adjudicated, --texts); none when not given.</param>
+public sealed record StudioOptions(IPAddress Address, int Port, string? Token, string ModelPath, Reports.ReportIndex Reports, LabellingFiles Labelling, ReviewFiles? Review = null);

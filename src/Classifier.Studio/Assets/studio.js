@@ -26,9 +26,8 @@
   }
 
   function markNav() {
-    const current = page === "coming" ? location.pathname.replace("/", "") : page;
     for (const link of document.querySelectorAll("[data-nav]"))
-      if (link.dataset.nav === current) link.setAttribute("aria-current", "page");
+      if (link.dataset.nav === page) link.setAttribute("aria-current", "page");
   }
 
   async function loadInfo() {
@@ -331,6 +330,23 @@
         counts.append(el("span", { text: head + ": " + Object.entries(values).map(([v, n]) => v + " " + n).join(", ") }));
     }
 
+    // Retraining runs in the server's background; while it does, the line is refreshed until it ends.
+    let retrainPoll = null;
+    function showRetraining(r) {
+      const line = document.getElementById("retrain-line");
+      if (!r) { line.hidden = true; return; }
+      line.hidden = false;
+      line.classList.toggle("running", r.running);
+      line.textContent = !r.enabled ? (r.message || "retraining is off")
+        : (r.running ? "retraining… · " : "") + "retrained " + r.retrained + " time" + (r.retrained === 1 ? "" : "s") + " (every " + r.every + " answers)"
+          + (r.message ? " · last: " + r.message : "") + (r.savedTo ? " · saved to " + r.savedTo : " · kept in memory (no --save-model)");
+      if (r.running && !retrainPoll)
+        retrainPoll = setTimeout(async () => {
+          retrainPoll = null;
+          try { const next = await call("GET", "/retraining"); if (state) state.retraining = next; showRetraining(next); } catch { /* shown on the next answer */ }
+        }, 2000);
+    }
+
     function suggestionLine(s) {
       const parts = state.heads.map((h, i) => s.labels[i] == null ? null : h.name + " " + s.labels[i] + " " + percent(s.confidences[i])).filter(x => x);
       return s.source + ": " + (parts.length ? parts.join(" · ") : "nothing") + (s.detail ? " (" + s.detail + ")" : "");
@@ -340,6 +356,7 @@
 
     function render() {
       showProgress(state.progress);
+      showRetraining(state.retraining);
       const p = paragraphShown();
       const task = document.getElementById("task");
       const empty = document.getElementById("label-empty");
@@ -486,22 +503,197 @@
     render();
   }
 
-  // ---- Coming ----------------------------------------------------------------------------------------------
+  // ---- Review ----------------------------------------------------------------------------------------------
 
-  async function initComing() {
-    const name = location.pathname === "/review" ? "Review" : "Label";
-    document.getElementById("coming-title").textContent = name + " — coming";
-    document.title = name + " · Classifier Studio";
-    const info = await loadInfo();
-    const files = document.getElementById("coming-files");
-    if (!info) return;
-    for (const [key, value] of [["--labels", info.labels], ["--in", info.input], ["--rules", info.rules]])
-      files.append(el("dt", { text: key }), el("dd", { text: value || "(not given)" }));
+  // One paragraph the annotators disagree on at a time: each value's key (the Label page's) picks the adjudicated
+  // value of its head; heads the annotators agree on start with their value, so once every head has one the
+  // answer is saved (one key when one head differs). x goes to the next disagreement, c to the note, Tab/Enter in
+  // the list reviews another one (an adjudicated one is changed), Esc leaves a change.
+  async function initReview() {
+    loadInfo();
+    let state = null, currentId = null, chosen = [], busy = false;
+    const status = document.getElementById("review-status");
+    const note = document.getElementById("review-note");
+
+    function say(text, error) { status.textContent = text || ""; status.className = error ? "status error" : "status"; }
+
+    async function call(method, path, body) {
+      const response = await fetch("/studio/v1/review" + path, {
+        method, headers: body ? { "Content-Type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!response.ok) throw new Error(await problemText(response));
+      return response.json();
+    }
+
+    function item(id) { return state.items.find(i => i.id === id) || null; }
+    function current() { return currentId == null ? null : item(currentId); }
+
+    // The first paragraph not adjudicated yet after the given one (wrapping), else none.
+    function nextOpen(afterId) {
+      const items = state.items;
+      const start = afterId == null ? 0 : items.findIndex(i => i.id === afterId) + 1;
+      for (let k = 0; k < items.length; k++) {
+        const i = items[(start + k) % items.length];
+        if (!i.adjudicated && i.id !== afterId) return i.id;
+      }
+      return null;
+    }
+
+    function pick(id) {
+      currentId = id;
+      const i = current();
+      chosen = i ? state.heads.map((h, k) => i.disagrees[k] ? null : i.agreed[k]) : [];
+      note.value = i && i.adjudicated ? i.adjudicatedNote || "" : "";
+    }
+
+    function renderAgreement() {
+      document.getElementById("agreement-measure").textContent = state.measure + ".";
+      const body = document.querySelector("#agreement tbody");
+      body.replaceChildren();
+      for (const pair of state.agreement)
+        for (const h of pair.heads)
+          body.append(el("tr", { "data-pair": pair.first + "|" + pair.second, "data-head": h.head },
+            el("td", { text: pair.first + " · " + pair.second }), el("td", { text: h.head }), el("td", { className: "num", text: String(h.count) }),
+            el("td", { className: "num agreement-value", text: h.percentAgreement == null ? "-" : percent(h.percentAgreement) }),
+            el("td", { className: "num kappa", text: h.kappa == null ? "-" : h.kappa.toFixed(3) })));
+    }
+
+    function renderList() {
+      const list = document.getElementById("review-list");
+      list.replaceChildren();
+      for (const i of state.items) {
+        const b = el("button", { type: "button", "data-id": i.id, text: i.adjudicated ? "change" : "review" });
+        b.addEventListener("click", () => { pick(i.id); render(); say((i.adjudicated ? "changing " : "reviewing ") + i.id); b.blur(); });
+        const li = el("li", { "data-id": i.id }, b,
+          el("span", { className: "labels", text: i.adjudicated ? i.adjudicated.join(" · ") : "open" }), " ", el("span", { text: i.id + ": " + i.text }));
+        if (i.adjudicated) li.classList.add("done");
+        if (i.id === currentId) li.classList.add("current");
+        list.append(li);
+      }
+    }
+
+    function render() {
+      const p = state.progress;
+      document.getElementById("review-line").textContent = p.disagreements + " disagreements of " + state.annotators.join(", ") + " · "
+        + p.adjudicated + " adjudicated · " + p.remaining + " to go · into " + state.adjudicatedFile;
+      renderAgreement();
+      renderList();
+      const i = current();
+      const task = document.getElementById("review-task");
+      const empty = document.getElementById("review-empty");
+      task.hidden = !i;
+      empty.hidden = !!i;
+      empty.textContent = i ? "" : state.items.length === 0
+        ? "The annotators agree on every paragraph they both labelled: nothing to adjudicate."
+        : "Every disagreement is adjudicated in " + state.adjudicatedFile + ". Change one from the list below.";
+      if (!i) return;
+      const changing = !!i.adjudicated;
+      task.classList.toggle("editing", changing);
+      document.getElementById("review-cancel").hidden = !changing;
+      document.getElementById("review-title").replaceChildren(changing ? "Changing " : "Paragraph ", el("span", { id: "review-id", text: i.id }));
+      document.getElementById("review-text").textContent = i.text || "(no text: give the paragraphs with --texts)";
+      const votes = document.getElementById("votes");
+      votes.replaceChildren();
+      for (const v of i.votes) {
+        const li = el("li", { "data-annotator": v.annotator }, el("span", { className: "who", text: v.annotator }));
+        state.heads.forEach((h, k) => {
+          li.append(el("span", { className: "vote" + (i.disagrees[k] ? " differs" : ""), "data-head": h.name, text: h.name + " " + (v.labels[k] || "–") }), " ");
+        });
+        if (v.note) li.append(el("span", { className: "vnote", text: "note: " + v.note }));
+        votes.append(li);
+      }
+      if (changing) votes.append(el("li", { className: "adjudicated", text: "adjudicated: " + i.adjudicated.join(" · ") + (i.adjudicatedNote ? " (note: " + i.adjudicatedNote + ")" : "") }));
+      const heads = document.getElementById("review-heads");
+      heads.replaceChildren();
+      state.heads.forEach((h, k) => {
+        const set = el("fieldset", { "data-head": h.name, className: i.disagrees[k] ? "differs" : "" }, el("legend", { text: h.name }));
+        h.values.forEach((value, j) => {
+          const who = i.votes.filter(v => v.labels[k] === value).map(v => v.annotator);
+          const b = el("button", { type: "button", "data-value": value, "aria-pressed": String(chosen[k] === value), tabindex: "-1" },
+            el("kbd", { text: h.keys[j] }), " " + value, who.length ? el("span", { className: "picked", text: "(" + who.join(", ") + ")" }) : null);
+          if (who.length) b.classList.add("suggested");
+          b.addEventListener("click", () => choose(k, value));
+          set.append(b);
+        });
+        heads.append(set);
+      });
+    }
+
+    async function act(work) {
+      if (busy) return;
+      busy = true;
+      try {
+        const next = await work();
+        state = next;
+        say(next.message + (next.notices.length ? " — " + next.notices.join("; ") : ""));
+        pick(nextOpen(currentId));
+      } catch (e) {
+        say(e.message, true);
+        // Another tab may have adjudicated it: show what is current now.
+        try { state = await call("GET", ""); pick(current() && !current().adjudicated ? currentId : nextOpen(currentId)); } catch { /* keep the page */ }
+      } finally {
+        busy = false;
+        render();
+      }
+    }
+
+    function save() {
+      const i = current();
+      const labels = {};
+      state.heads.forEach((h, k) => { labels[h.name] = chosen[k]; });
+      const body = { id: i.id, labels, note: note.value };
+      act(() => call("POST", i.adjudicated ? "/change" : "/answer", body));
+    }
+
+    function choose(k, value) {
+      if (!current()) return;
+      chosen[k] = value;
+      if (chosen.every(c => c != null)) save(); else render();
+    }
+
+    document.getElementById("review-next").addEventListener("click", () => {
+      const next = nextOpen(currentId);
+      if (next == null) { say("no other disagreement is open"); return; }
+      pick(next); render();
+    });
+    document.getElementById("review-cancel").addEventListener("click", () => { pick(nextOpen(currentId)); say("change left"); render(); });
+    note.addEventListener("keydown", e => {
+      if (e.key === "Enter" || e.key === "Escape") { e.preventDefault(); note.blur(); }
+    });
+    document.addEventListener("keydown", e => {
+      if (!state || e.ctrlKey || e.metaKey || e.altKey) return;
+      const target = e.target;
+      if (target === note || target.tagName === "INPUT" || target.tagName === "TEXTAREA") return;
+      if ((e.key === "Enter" || e.key === " ") && target.tagName === "BUTTON") return;
+      const k = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+      const i = current();
+      if (k === "Escape") { if (i && i.adjudicated) document.getElementById("review-cancel").click(); return; }
+      if (k === "x") { e.preventDefault(); document.getElementById("review-next").click(); return; }
+      if (k === "c") { if (i) { e.preventDefault(); note.focus(); } return; }
+      for (let h = 0; h < state.heads.length; h++) {
+        const j = state.heads[h].keys.indexOf(k);
+        if (j >= 0) { e.preventDefault(); choose(h, state.heads[h].values[j]); return; }
+      }
+    });
+
+    const response = await fetch("/studio/v1/review");
+    if (!response.ok) {
+      const empty = document.getElementById("review-empty");
+      empty.hidden = false;
+      empty.textContent = await problemText(response);
+      document.getElementById("review-progress").hidden = true;
+      return;
+    }
+    state = await response.json();
+    pick(nextOpen(null));
+    const help = state.heads.map(h => h.values.map((v, j) => h.keys[j] + " " + v).join(", ")).join(" | ");
+    say("keys: " + help + " | x next | c note | Tab to the list, Enter to review one");
+    render();
   }
 
   markNav();
   if (page === "score") initScore();
   else if (page === "reports") initReports();
   else if (page === "label") initLabel();
-  else if (page === "coming") initComing();
+  else if (page === "review") initReview();
 })();

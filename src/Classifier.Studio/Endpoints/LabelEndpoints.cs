@@ -28,6 +28,8 @@ public static class LabelEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/label/undo", Undo).WithName("LabelUndo").WithSummary("Take back this session's last answer or change")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/label/retraining", Retraining).WithName("LabelRetraining").WithSummary("Where retraining stands: on or why not, running, models swapped in, the last message")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/label/answers", Answers).WithName("LabelAnswers").WithSummary("This session's answers as they stand, newest first")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/label/change", Change).WithName("LabelChange").WithSummary("Change an earlier answer, by paragraph id")
@@ -36,14 +38,17 @@ public static class LabelEndpoints
     }
 
     private static Results<Ok<LabelState>, ProblemHttpResult> Current(LabelDesk desk) =>
-        Run(desk, session => State(session, null));
+        Run(desk, session => State(desk, session, null));
+
+    private static Results<Ok<LabelRetrainingInfo>, ProblemHttpResult> Retraining(LabelDesk desk) =>
+        Run(desk, _ => desk.Retraining?.Poll() ?? new LabelRetrainingInfo(false, 0, false, 0, null, null));
 
     private static Results<Ok<LabelState>, ProblemHttpResult> Answer(LabelAnswerRequest request, LabelDesk desk) =>
         Run(desk, session =>
         {
             var (id, labels) = Read(session, request);
             session.Answer(id, labels, request.Note ?? "");
-            return State(session, $"saved {id}");
+            return State(desk, session, $"saved {id}");
         });
 
     private static Results<Ok<LabelState>, ProblemHttpResult> Change(LabelAnswerRequest request, LabelDesk desk) =>
@@ -53,7 +58,7 @@ public static class LabelEndpoints
             // A change keeps the earlier note unless a new one is given, as the terminal labeller does.
             var note = request.Note ?? session.View(id).Answer?.Note ?? "";
             session.Change(id, labels, note);
-            return State(session, $"changed {id}");
+            return State(desk, session, $"changed {id}");
         });
 
     private static Results<Ok<LabelState>, ProblemHttpResult> Skip(LabelSkipRequest request, LabelDesk desk) =>
@@ -61,12 +66,12 @@ public static class LabelEndpoints
         {
             var id = request.Id is { Length: > 0 } given ? given : throw new FieldException("id", "give the id of the paragraph to skip");
             session.Skip(id);
-            return State(session, $"skipped {id}");
+            return State(desk, session, $"skipped {id}");
         });
 
     private static Results<Ok<LabelState>, ProblemHttpResult> Undo(LabelDesk desk) =>
         Run(desk, session => session.Undo() is { } undone
-            ? State(session, undone.After is null ? $"undid the answer of {undone.Id}" : $"restored the earlier answer of {undone.Id}")
+            ? State(desk, session, undone.After is null ? $"undid the answer of {undone.Id}" : $"restored the earlier answer of {undone.Id}")
             : throw new AnswerRejectedException(RejectionKind.NothingToUndo, "nothing of this session's to undo", "undo takes back only this session's own answers and changes"));
 
     private static Results<Ok<LabelAnswerList>, ProblemHttpResult> Answers(LabelDesk desk) =>
@@ -81,29 +86,16 @@ public static class LabelEndpoints
             return new LabelAnswerList(answers);
         });
 
-    /// <summary>The id and one label per head in the schema's order; an unknown head name is refused before the core sees it.</summary>
-    private static (string Id, string?[] Labels) Read(LabellingSession session, LabelAnswerRequest request)
-    {
-        var id = request.Id is { Length: > 0 } given ? given : throw new FieldException("id", "give the id of the paragraph");
-        if (request.Labels is null) throw new FieldException("labels", "give the labels as an object of head name to value, e.g. {\"stance\": \"neutral\"}");
-        var heads = session.Schema.Heads;
-        var labels = new string?[heads.Count];
-        foreach (var (name, value) in request.Labels)
-        {
-            int h = -1;
-            for (int i = 0; i < heads.Count; i++) if (string.Equals(heads[i].Name, name, StringComparison.OrdinalIgnoreCase)) h = i;
-            if (h < 0) throw new FieldException("labels." + name, $"unknown head '{name}'; the heads are: {string.Join(", ", session.Schema.HeadNames)}");
-            labels[h] = value;
-        }
-        return (id, labels);
-    }
+    private static (string Id, string?[] Labels) Read(LabellingSession session, LabelAnswerRequest request) => LabelProblems.Read(session.Schema, request);
 
-    private static LabelState State(LabellingSession session, string? message)
+    private static LabelState State(LabelDesk desk, LabellingSession session, string? message)
     {
+        // Polled before the paragraph is chosen, so a finished retraining's order is the one shown.
+        var retraining = desk.Retraining?.Poll();
         var heads = session.Schema.Heads.Select(h => new LabelHeadInfo(h.Name, h.Values, [.. h.Keys.Select(k => k.ToString())])).ToList();
         var p = session.Progress;
         var progress = new LabelProgressInfo(p.Labelled, p.Remaining, p.Answered, p.Skipped, p.Counts);
-        return new LabelState(session.Current is { } view ? Paragraph(view) : null, heads, progress, Path.GetFileName(session.StoreName), session.TakeNotices(), message);
+        return new LabelState(session.Current is { } view ? Paragraph(view) : null, heads, progress, Path.GetFileName(session.StoreName), session.TakeNotices(), message, retraining);
     }
 
     private static LabelParagraphInfo Paragraph(ParagraphView v) =>
@@ -117,29 +109,6 @@ public static class LabelEndpoints
         if (desk.Session is not { } session)
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No labelling session",
                 detail: "the studio was started without --labels and --in; start it with, e.g., studio --labels data/labels.csv --in data/paragraphs.csv");
-        try
-        {
-            return TypedResults.Ok(action(session));
-        }
-        catch (FieldException e)
-        {
-            return ApiProblems.BadRequest(e.Message, e.Field);
-        }
-        catch (AnswerRejectedException e)
-        {
-            var detail = $"{e.Message}; {e.Hint}";
-            return e.Kind switch
-            {
-                RejectionKind.UnknownLabel or RejectionKind.MissingLabel => ApiProblems.BadRequest(detail, "labels"),
-                RejectionKind.UnknownParagraph => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: detail),
-                RejectionKind.AlreadyAnswered => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already answered",
-                    detail: detail + " (another tab or session answered it; the page shows the next paragraph)"),
-                _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail),
-            };
-        }
-        catch (LabelsFileChangedException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Labels file changed on disk", detail: $"{e.Message}; {e.Hint}");
-        }
+        return LabelProblems.Run(() => action(session));
     }
 }

@@ -16,13 +16,13 @@ public static class PageEndpoints
 {
     public const string TokenCookie = "studio_token";
 
-    /// <summary>Pages, by path: Review is a placeholder until it is built (issue 10).</summary>
+    /// <summary>Pages, by path.</summary>
     private static readonly (string Path, string Asset)[] Pages =
     [
         ("/score", "score.html"),
         ("/reports", "reports.html"),
         ("/label", "label.html"),
-        ("/review", "coming.html"),
+        ("/review", "review.html"),
     ];
 
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder endpoints)

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Classifier.Cli;
 using Classifier.Text.Diagnostics;
-using Classifier.Trainer.Labelling;
+using Classifier.Labelling;
 using Spectre.Console;
 
 namespace Classifier.Trainer.Commands;

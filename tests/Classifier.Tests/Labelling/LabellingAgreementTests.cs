@@ -1,5 +1,5 @@
 using Classifier.Tests.Support;
-using Classifier.Trainer.Labelling;
+using Classifier.Labelling;
 
 namespace Classifier.Tests.Labelling;
 

@@ -2,7 +2,6 @@ using Classifier.Labelling;
 using Classifier.Tests.Support;
 using Classifier.Text.Datasets;
 using Classifier.Text.Labelling;
-using Classifier.Trainer.Labelling;
 
 namespace Classifier.Tests.Labelling;
 

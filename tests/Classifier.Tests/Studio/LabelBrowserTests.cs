@@ -1,4 +1,11 @@
+using System.Net;
 using Classifier.Engine.Persistence;
+using Classifier.Studio;
+using Classifier.Studio.Labelling;
+using Classifier.Studio.Reports;
+using Classifier.Tests.Labelling;
+using Classifier.Tests.Support;
+using Classifier.Text.Labelling;
 using Microsoft.Playwright;
 
 namespace Classifier.Tests.Studio;
@@ -71,7 +78,9 @@ public sealed class LabelBrowserTests(StudioServers servers, Browser browser)
     [BrowserFact]
     public async Task The_label_page_fits_1280_by_800_and_a_390_px_phone_and_is_photographed()
     {
-        await using var server = await LabelServer.Start(servers.Small, ModelFile.Load(servers.Dir.File("m.zip")));
+        // The committed default model on the real seed paragraphs: the suggestions a person labelling would see.
+        var seeds = await File.ReadAllTextAsync(Path.Combine(Repo.Root, "data", "paragraphs.csv"));
+        await using var server = await LabelServer.Start(servers.Small, servers.DefaultModel, paragraphs: seeds, modelPath: "models/default.zip");
         Directory.CreateDirectory(StudioBrowserTests.ScreenshotDir);
         foreach (var (width, height) in new[] { (1280, 800), (390, 844) })
         {
@@ -84,6 +93,8 @@ public sealed class LabelBrowserTests(StudioServers servers, Browser browser)
                 await page.WaitForSelectorAsync("#answers li");
             }
             Assert.True(await page.IsVisibleAsync("#progress-line"));
+            // Started without --train-data: the page says retraining is off and what it needs.
+            Assert.Contains("--train-data", await page.TextContentAsync("#retrain-line"), StringComparison.Ordinal);
             await StudioBrowserTests.Fits(page, width);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StudioBrowserTests.ScreenshotDir, $"label-{width}x{height}.png") });
         }
@@ -136,5 +147,42 @@ public sealed class LabelBrowserTests(StudioServers servers, Browser browser)
         await page.GotoAsync(new Uri(servers.SmallUrl, "/label").ToString());
         await page.WaitForSelectorAsync("#label-empty:not([hidden])");
         Assert.Contains("--labels", await page.TextContentAsync("#label-empty"), StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task The_label_page_shows_retraining_after_every_n_answers_and_its_outcome()
+    {
+        using var dir = new TempDir();
+        var (model, train, fresh) = LabellingFixtures.TrainedModelAndFreshParagraphs(dir);
+        var files = new LabellingFiles(dir.File("labels.csv"), dir.File("paragraphs.csv"), null, TrainData: [train], RetrainEvery: 3);
+        var (desk, store) = LabelSessionFactory.Open(files, ModelFile.Load(model), "tester", TextWriter.Null, model);
+        using var held = store;
+        await using var app = StudioApp.Build(servers.Small, new StudioOptions(IPAddress.Loopback, 0, null, model, ReportIndex.Empty, files), labelling: desk);
+        await app.StartAsync();
+        var page = await browser.NewPage();
+        await page.GotoAsync(new Uri(Classifier.Api.ScoringApi.BoundAddress(app), "/label").ToString());
+        await page.WaitForSelectorAsync("#para-id");
+        Assert.Contains("retrained 0 times (every 3 answers)", await page.TextContentAsync("#retrain-line"), StringComparison.Ordinal);
+        var heads = LabellingSchema.Codebook.Heads;
+        for (int n = 0; n < 3; n++)
+        {
+            // The true labels of whichever paragraph the model put first, by their keys.
+            var id = await page.TextContentAsync("#para-id") ?? "";
+            var row = fresh[int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture)];
+            for (int h = 0; h < heads.Count; h++)
+            {
+                var value = row[3 + h];
+                await page.Keyboard.PressAsync(heads[h].Keys[heads[h].Values.ToList().IndexOf(value)].ToString());
+            }
+            await page.WaitForFunctionAsync($"() => document.getElementById('para-id').textContent !== '{id}'");
+        }
+        // The page follows the background retraining until it reports how it ended (swapped in or kept, with the figures).
+        await page.WaitForFunctionAsync("() => document.getElementById('retrain-line').textContent.includes('last: ')", null, new PageWaitForFunctionOptions { Timeout = 300_000 });
+        var line = await page.TextContentAsync("#retrain-line") ?? "";
+        Assert.DoesNotContain("retraining…", line, StringComparison.Ordinal);
+        Assert.Matches("retrained 1 time .*last: retrained on 36 training rows \\+ 3 answers|retrained 0 times .*last: kept the current model", line);
+        Assert.Contains("kept in memory (no --save-model)", line, StringComparison.Ordinal);
+        Assert.Equal(4, File.ReadAllLines(dir.File("labels.csv")).Length);
+        await app.StopAsync();
     }
 }

@@ -45,13 +45,16 @@ public sealed class LabelServer : IAsyncDisposable
     /// <param name="scoring">The Score page's model (unused by these tests).</param>
     /// <param name="model">The model that suggests labels and orders the queue; none: file order.</param>
     /// <param name="schema">A --schema file's JSON; none: the codebook's stance and topic.</param>
-    public static async Task<LabelServer> Start(ArticleScoringService scoring, TextClassifier? model = null, string? schema = null)
+    /// <param name="paragraphs">The --in file's content; none: <see cref="Paragraphs"/>.</param>
+    /// <param name="modelPath">The model file the pages name.</param>
+    public static async Task<LabelServer> Start(ArticleScoringService scoring, TextClassifier? model = null, string? schema = null, string? paragraphs = null,
+        string modelPath = "m.zip")
     {
         var dir = new TempDir();
-        var input = dir.Write("paragraphs.csv", Paragraphs);
+        var input = dir.Write("paragraphs.csv", paragraphs ?? Paragraphs);
         var files = new LabellingFiles(dir.File("labels.csv"), input, null, schema is null ? null : dir.Write("schema.json", schema));
         var (desk, store) = LabelSessionFactory.Open(files, model, "tester", TextWriter.Null);
-        var app = StudioApp.Build(scoring, new StudioOptions(IPAddress.Loopback, 0, null, "m.zip", ReportIndex.Empty, files), labelling: desk);
+        var app = StudioApp.Build(scoring, new StudioOptions(IPAddress.Loopback, 0, null, modelPath, ReportIndex.Empty, files), labelling: desk);
         await app.StartAsync();
         return new LabelServer(dir, app, store, Classifier.Api.ScoringApi.BoundAddress(app));
     }

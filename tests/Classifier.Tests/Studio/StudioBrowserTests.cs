@@ -229,17 +229,9 @@ public sealed class StudioBrowserTests(StudioServers servers, Browser browser)
             await page.FrameLocator("#report-frame").Locator("body").WaitForAsync();
             await Fits(page, width);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, $"reports-{width}x{height}.png") });
-            foreach (var coming in new[] { "review" })
-            {
-                await page.GotoAsync(new Uri(servers.DefaultUrl, "/" + coming).ToString());
-                await page.WaitForSelectorAsync("#coming-files dt");
-                Assert.Contains("coming", await page.TextContentAsync("h1"));
-                await Fits(page, width);
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, $"{coming}-{width}x{height}.png") });
-            }
         }
-        // The Label page's screenshots are LabelBrowserTests' (they need a labelling session).
-        foreach (var name in new[] { "score", "reports", "review" })
+        // The Label and Review pages' screenshots are LabelBrowserTests' and ReviewBrowserTests' (they need sessions of their own).
+        foreach (var name in new[] { "score", "reports" })
             foreach (var size in new[] { "1280x800", "390x844" })
                 Assert.True(File.Exists(Path.Combine(ScreenshotDir, $"{name}-{size}.png")), $"{name}-{size}.png");
     }

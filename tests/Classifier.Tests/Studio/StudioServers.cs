@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Classifier.Engine.Persistence;
+using Classifier.Engine.Pipeline;
 using Classifier.Scoring;
 using Classifier.Studio;
 using Classifier.Studio.Reports;
@@ -28,6 +29,9 @@ public sealed class StudioServers : IAsyncLifetime
     public string ReportsDir => Dir.File("reports");
     public string SecretFile => Dir.File("secret.txt");
     public ArticleScoringService Small { get; private set; } = null!;
+
+    /// <summary>The committed default model (models/default.zip), loaded once.</summary>
+    public TextClassifier DefaultModel { get; private set; } = null!;
     public ReportIndex Reports { get; private set; } = null!;
     public Uri SmallUrl { get; private set; } = null!;
     public Uri HtmlLabelUrl { get; private set; } = null!;
@@ -53,7 +57,8 @@ public sealed class StudioServers : IAsyncLifetime
         SmallUrl = await Start(Small, model, Reports);
         HtmlLabelUrl = await Start(new ArticleScoringService(ModelFile.Load(htmlModel)), htmlModel, ReportIndex.Empty);
         var defaultModel = Path.Combine(Repo.Root, "models", "default.zip");
-        DefaultUrl = await Start(new ArticleScoringService(ModelFile.Load(defaultModel)), "models/default.zip", Reports);
+        DefaultModel = ModelFile.Load(defaultModel);
+        DefaultUrl = await Start(new ArticleScoringService(DefaultModel), "models/default.zip", Reports);
         NoReportsUrl = await Start(Small, model, ReportIndex.Empty);
         ProtectedUrl = await Start(Small, model, Reports, Token);
     }

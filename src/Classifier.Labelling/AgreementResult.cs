@@ -1,6 +1,6 @@
 using Classifier.Engine.Metrics;
 
-namespace Classifier.Trainer.Labelling;
+namespace Classifier.Labelling;
 
 /// <summary>Agreement of two annotators on one label column, over the ids both labelled.</summary>
 /// <param name="Column">The label column.</param>

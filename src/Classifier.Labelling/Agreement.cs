@@ -1,9 +1,8 @@
 using Classifier.Engine.Metrics;
-using Classifier.Text.Csv;
 using Classifier.Text.Diagnostics;
 using Classifier.Text.Labels;
 
-namespace Classifier.Trainer.Labelling;
+namespace Classifier.Labelling;
 
 /// <summary>Inter-annotator agreement between two label files: Cohen's kappa, percent agreement and the confusion table.</summary>
 public static class Agreement
@@ -17,10 +16,17 @@ public static class Agreement
     /// <summary>
     /// One result per label column both files share (or the named ones), over ids labelled (non-empty) in both.
     /// </summary>
-    public static IReadOnlyList<AgreementResult> Compare(string pathA, string pathB, string idColumn = "id", IReadOnlyList<string>? columns = null)
+    public static IReadOnlyList<AgreementResult> Compare(string pathA, string pathB, string idColumn = "id", IReadOnlyList<string>? columns = null) =>
+        Compare(AnnotatorLabels.Read(pathA, idColumn), AnnotatorLabels.Read(pathB, idColumn), idColumn, columns);
+
+    /// <summary>The same over files already read (the studio's Review page reads each annotator's once).</summary>
+    public static IReadOnlyList<AgreementResult> Compare(AnnotatorLabels first, AnnotatorLabels second, string idColumn = "id", IReadOnlyList<string>? columns = null)
     {
-        var (columnsA, a) = Read(pathA, idColumn);
-        var (columnsB, b) = Read(pathB, idColumn);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        string pathA = first.Path, pathB = second.Path;
+        IReadOnlyList<string> columnsA = first.Columns, columnsB = second.Columns;
+        var (a, b) = (first.Rows, second.Rows);
         var shared = columns is { Count: > 0 } ? columns.ToList()
             : columnsA.Where(c => !NotLabels.Contains(c) && !c.EndsWith("_confidence", StringComparison.OrdinalIgnoreCase) && !string.Equals(c, idColumn, StringComparison.OrdinalIgnoreCase)
                 && columnsB.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -58,29 +64,5 @@ public static class Agreement
         double agreement = pairs.Count == 0 ? double.NaN : confusion.Diagonal / confusion.Total;
         double kappa = pairs.Count == 0 ? double.NaN : MulticlassMetrics.CohenKappa(confusion);
         return new AgreementResult(column, labels, confusion, pairs.Count, agreement, kappa);
-    }
-
-    private static (List<string> Columns, Dictionary<string, Dictionary<string, string>> Rows) Read(string path, string idColumn)
-    {
-        using var table = CsvTable.Open(path);
-        int id = table.ColumnIndex(idColumn);
-        var rows = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var record in table.Records())
-        {
-            var key = record[id].Trim();
-            if (key.Length == 0) continue;
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int c = 0; c < table.Columns.Count; c++)
-            {
-                var value = record[c].Trim();
-                var schema = LabelSchema.ValuesOf(table.Columns[c].ToLowerInvariant());
-                // Codebook labels compare case-insensitively, as the reader validates them.
-                if (schema is not null && value.Length > 0) value = value.ToLowerInvariant();
-                values[table.Columns[c].ToLowerInvariant()] = value;
-            }
-            // A later row for the same id is a correction: it wins.
-            rows[key] = values;
-        }
-        return ([.. table.Columns], rows);
     }
 }
