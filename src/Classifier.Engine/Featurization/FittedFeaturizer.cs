@@ -303,10 +303,11 @@ public sealed class FittedFeaturizer
     }
 
     /// <summary>Turns raw counts into the configured weights, in place: TF transform, IDF, per-block L2 norm.</summary>
-    internal void Weigh(SparseVector v)
+    internal void Weigh(SparseVector v) => Weigh(v.Values, v.Indices);
+
+    /// <summary>The same on a row of counts in place (a row of the training matrix, built without per-row arrays).</summary>
+    internal void Weigh(Span<float> values, ReadOnlySpan<int> indices)
     {
-        var values = v.Values.AsSpan();
-        var indices = v.Indices.AsSpan();
         if (Options.Weighting == TermWeighting.Tf) WeighTf(values);
         else WeighIdf(values, indices);
         if (!Options.Normalize) return;

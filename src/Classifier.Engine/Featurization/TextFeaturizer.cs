@@ -24,7 +24,10 @@ public sealed class TextFeaturizer
     /// <remarks>
     /// The n-gram hashes of a text are several times its size, so they are never held for the whole corpus at once
     /// (ML.NET's known memory blow-up on 100k+ rows): hashing counts each text as it is extracted; a learned
-    /// vocabulary counts document frequencies chunk by chunk, then extracts again to count terms.
+    /// vocabulary counts document frequencies chunk by chunk, then extracts again to count terms. The counts go
+    /// straight into the matrix's single index and value arrays, a chunk of texts at a time, and are weighted there in
+    /// place: no per-row arrays outlive their chunk, so the peak is about one matrix (120k paragraphs: 670 MB) instead
+    /// of the rows plus the matrix copied from them.
     /// </remarks>
     public (FittedFeaturizer Featurizer, SparseMatrix Features) FitTransform(IReadOnlyList<string> texts, CancellationToken cancellationToken = default,
         IReadOnlyList<int>? groups = null)
@@ -34,20 +37,95 @@ public sealed class TextFeaturizer
             ? FittedFeaturizer.WithVocabulary(Options, LearnVocabulary(texts, parallel))
             : FittedFeaturizer.Hashing(Options);
         fitted.Embed(texts, null, cancellationToken);
+        // Rule, embedding and context blocks lengthen each row after weighting, so those settings (used on small
+        // labelled sets, not 100k-row corpora) keep the row-by-row build.
+        if (Options.RuleFeatures is not null || Options.Embeddings is not null || Options.ContextWeight > 0)
+            return (fitted, TransformByRows(fitted, texts, parallel, groups));
+
+        var matrix = CountAll(fitted, texts, parallel);
+        var df = new int[fitted.FeatureCount];
+        int[] starts = matrix.RowStarts, indices = matrix.Indices;
+        float[] values = matrix.Values;
+        long nnz = matrix.NonZeroCount;
+        for (long p = 0; p < nnz; p++) df[indices[p]]++;
+        SetIdf(fitted, df, texts.Count);
+        Parallel.For(0, matrix.RowCount, parallel, i =>
+        {
+            int start = starts[i], length = starts[i + 1] - start;
+            fitted.Weigh(values.AsSpan(start, length), indices.AsSpan(start, length));
+        });
+        return (fitted, matrix);
+    }
+
+    private static void SetIdf(FittedFeaturizer fitted, int[] df, int documents)
+    {
+        var idf = fitted.Idf;
+        for (int f = 0; f < idf.Length; f++) idf[f] = MathF.Log((1f + documents) / (1f + df[f])) + 1f;
+    }
+
+    // Small enough that a chunk's row arrays (~6 KB each at 120k-paragraph sizes) die young, large enough to keep
+    // both cores busy between the sequential bookkeeping steps.
+    private const int CountChunk = 2048;
+
+    // Headroom over the estimated non-zeros: growing later copies the arrays (two of each alive at once), a far
+    // larger cost than a few percent of slack.
+    private const double CapacityHeadroom = 1.03;
+
+    /// <summary>Raw signed term counts of every text, as one matrix, built a chunk of texts at a time.</summary>
+    private static SparseMatrix CountAll(FittedFeaturizer fitted, IReadOnlyList<string> texts, ParallelOptions parallel)
+    {
+        long totalChars = 0;
+        for (int i = 0; i < texts.Count; i++) totalChars += texts[i].Length;
+        var builder = new SparseMatrixBuilder(texts.Count);
+        var chunk = new SparseVector?[Math.Min(CountChunk, texts.Count)];
+        var lengths = new int[chunk.Length];
+        long charsDone = 0;
+        for (int start = 0; start < texts.Count; start += CountChunk)
+        {
+            int count = Math.Min(CountChunk, texts.Count - start), first = start;
+            Parallel.For(0, count, parallel, i => chunk[i] = fitted.CountTerms(texts[first + i]));
+            long needed = builder.NonZeroCount;
+            for (int i = 0; i < count; i++)
+            {
+                lengths[i] = chunk[i]!.Count;
+                needed += lengths[i];
+                charsDone += texts[first + i].Length;
+            }
+            // Non-zeros grow about linearly with text length, so the first chunk's ratio sizes the arrays for the whole
+            // corpus; a later chunk denser than that re-estimates from everything counted so far.
+            if (needed > builder.Capacity)
+            {
+                double estimate = charsDone == 0 ? needed : (double)needed / charsDone * totalChars * CapacityHeadroom;
+                builder.EnsureCapacity((long)Math.Min(Math.Max(estimate, needed), Array.MaxLength));
+            }
+            builder.AppendRows(lengths.AsSpan(0, count));
+            Parallel.For(0, count, parallel, i =>
+            {
+                var row = chunk[i]!;
+                row.Indices.CopyTo(builder.IndicesOf(first + i));
+                row.Values.CopyTo(builder.ValuesOf(first + i));
+                chunk[i] = null;
+            });
+        }
+        return builder.Build(fitted.FeatureCount);
+    }
+
+    /// <summary>The row-by-row build: every row's vector, weighted and extended by the rule, embedding and context blocks, then copied into the matrix.</summary>
+    private static SparseMatrix TransformByRows(FittedFeaturizer fitted, IReadOnlyList<string> texts, ParallelOptions parallel, IReadOnlyList<int>? groups)
+    {
         var raw = new SparseVector?[texts.Count];
         Parallel.For(0, texts.Count, parallel, i => raw[i] = fitted.CountTerms(texts[i]));
         var df = new int[fitted.FeatureCount];
         foreach (var row in raw) foreach (var f in row!.Indices) df[f]++;
-        var idf = fitted.Idf;
-        for (int f = 0; f < idf.Length; f++) idf[f] = MathF.Log((1f + texts.Count) / (1f + df[f])) + 1f;
+        SetIdf(fitted, df, texts.Count);
         Parallel.For(0, raw.Length, parallel, i =>
         {
             fitted.Weigh(raw[i]!);
             raw[i] = fitted.WithEmbedding(fitted.WithRules(raw[i]!, texts[i]), texts[i]);
         });
-        if (Options.ContextWeight > 0)
+        if (fitted.Options.ContextWeight > 0)
             raw = fitted.WithContext(raw!, groups ?? Enumerable.Range(0, raw.Length).ToArray());
-        return (fitted, SparseMatrix.FromRowsReleasing(fitted.FeatureCount, raw));
+        return SparseMatrix.FromRowsReleasing(fitted.FeatureCount, raw);
     }
 
     private const int VocabularyChunk = 4096;

@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Classifier.Engine.Optimization;
 
@@ -222,8 +224,27 @@ public sealed class LbfgsOptimizer
     /// <summary>Dot product accumulated in double: the history recursion is sensitive to cancellation.</summary>
     private static double Dot(float[] a, float[] b)
     {
+        if (a.Length != b.Length) throw new ArgumentException("vectors differ in length.");
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Lane L of the accumulator sums the elements i ≡ L (mod 4) in order, exactly as the four scalar sums below
+            // do, so the result is bit-identical to the scalar loop, only without its four conversions per step.
+            ref float ra = ref MemoryMarshal.GetArrayDataReference(a);
+            ref float rb = ref MemoryMarshal.GetArrayDataReference(b);
+            var acc = Vector256<double>.Zero;
+            for (; i + 3 < a.Length; i += 4)
+            {
+                var va = Vector256.WidenLower(Vector128.LoadUnsafe(ref ra, (nuint)i).ToVector256Unsafe());
+                var vb = Vector256.WidenLower(Vector128.LoadUnsafe(ref rb, (nuint)i).ToVector256Unsafe());
+                acc += va * vb;
+            }
+            s0 = acc.GetElement(0);
+            s1 = acc.GetElement(1);
+            s2 = acc.GetElement(2);
+            s3 = acc.GetElement(3);
+        }
         for (; i + 3 < a.Length; i += 4)
         {
             s0 += (double)a[i] * b[i];

@@ -22,6 +22,12 @@ public sealed class SoftmaxObjective
     private readonly int[] _chunkStarts;
     private readonly float[][] _chunkGradients;
     private readonly double[] _chunkLosses;
+    private readonly int[]? _compactIndices;
+    private float[]? _thetaCopy;
+
+    // The compact column of every non-zero, looked up once instead of on each of the two passes of every evaluation
+    // (the feature-sized map misses the cache); beyond 64 M non-zeros (256 MB of indices) the copy costs more memory than it saves time.
+    private const long CompactIndexBudget = 64L * 1024 * 1024;
 
     /// <param name="data">Training rows, labels and optional example weights.</param>
     /// <param name="columnMap">Original column → compact column (−1 when absent), or null for the identity.</param>
@@ -47,6 +53,13 @@ public sealed class SoftmaxObjective
         _chunkGradients = new float[chunks][];
         for (int c = 0; c < chunks && chunks > 1; c++) _chunkGradients[c] = new float[paramCount];
         _chunkLosses = new double[chunks];
+        long nnz = data.Features.NonZeroCount;
+        if (columnMap is not null && nnz <= CompactIndexBudget)
+        {
+            var idx = data.Features.Indices;
+            _compactIndices = new int[nnz];
+            for (long t = 0; t < nnz; t++) _compactIndices[t] = columnMap[idx[t]];
+        }
     }
 
     public TrainingSet Data { get; }
@@ -94,8 +107,10 @@ public sealed class SoftmaxObjective
         }
         else
         {
-            // Spans cannot cross into lambdas: copy θ once into an array the chunks can share.
-            var thetaArray = theta.ToArray();
+            // Spans cannot cross into lambdas: copy θ into an array the chunks can share (reused: one per evaluation
+            // would be a large-object allocation every time).
+            var thetaArray = _thetaCopy ??= new float[ParameterCount];
+            theta.CopyTo(thetaArray);
             Parallel.For(0, chunks, c =>
             {
                 var buffer = _chunkGradients[c];
@@ -135,6 +150,8 @@ public sealed class SoftmaxObjective
         var labels = Data.Labels;
         var weights = Data.Weights;
         var map = ColumnMap;
+        var compact = _compactIndices;
+        var starts = features.RowStarts;
         var biases = theta.Slice(PenalisedCount, k);
         var biasGradient = gradient.Slice(PenalisedCount, k);
         Span<float> z = stackalloc float[stride];
@@ -146,11 +163,12 @@ public sealed class SoftmaxObjective
             var row = features.Row(i);
             var idx = row.Indices;
             var val = row.Values;
+            ReadOnlySpan<int> cols = compact is null ? default : compact.AsSpan(starts[i], idx.Length);
             z.Clear();
             biases.CopyTo(z);
             for (int t = 0; t < idx.Length; t++)
             {
-                int m = map is null ? idx[t] : map[idx[t]];
+                int m = compact is not null ? cols[t] : map is null ? idx[t] : map[idx[t]];
                 if (m >= 0) RowKernels.AddScaled(z, theta, m * stride, val[t], stride);
             }
             float max = z[0];
@@ -172,7 +190,7 @@ public sealed class SoftmaxObjective
             for (int c = 0; c < k; c++) biasGradient[c] += z[c];
             for (int t = 0; t < idx.Length; t++)
             {
-                int m = map is null ? idx[t] : map[idx[t]];
+                int m = compact is not null ? cols[t] : map is null ? idx[t] : map[idx[t]];
                 if (m >= 0) RowKernels.ScatterScaled(gradient, m * stride, z, val[t], stride);
             }
         }
