@@ -124,10 +124,10 @@ public class DataFilesTests
 
     private static readonly string[] Styles = ["serbian-state", "russian-chinese-state", "kosovo-albanian", "regional", "wire", "western"];
 
-    private static List<string[]> ArticleRows()
+    private static List<string[]> ArticleRows(string folder = "articles")
     {
         var rows = new List<string[]>();
-        foreach (var path in Directory.GetFiles(DataFile("articles"), "*.csv").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.GetFiles(DataFile(folder), "*.csv").Order(StringComparer.Ordinal))
         {
             using (var table = CsvTable.Open(path))
                 Assert.Equal(["id", "article", "outlet_style", "hard_case", "text", "stance", "topic", "source"], table.Columns);
@@ -163,6 +163,31 @@ public class DataFilesTests
         Assert.True(rows.Count(r => r[3].Length > 0) >= rows.Count / 4, "hard cases");
         // The files load as training data (labels checked against the codebook by the reader).
         foreach (var path in Directory.GetFiles(DataFile("articles"), "*.csv"))
+            Assert.All(LabelledCsvReader.Read(path, Options with { TrainOnly = true }).TrainOnly, Assert.True);
+    }
+
+    [Theory]
+    [InlineData("articles-2")]
+    [InlineData("articles-3")]
+    public void A_later_article_batch_is_whole_labelled_articles_that_share_no_12_word_window_with_a_seed(string folder)
+    {
+        var rows = ArticleRows(folder);
+        Assert.NotEmpty(rows);
+        var seedWindows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in Gold().Texts) seedWindows.UnionWith(Windows(text));
+        var perArticle = new Dictionary<string, int>();
+        foreach (var r in rows)
+        {
+            int n = perArticle[r[1]] = perArticle.GetValueOrDefault(r[1]) + 1;
+            Assert.Equal($"{r[1]}:{n}", r[0]);
+            Assert.Contains(r[2], Styles);
+            Assert.True(r[3].Length == 0 || HardCases.Contains(r[3]), $"{r[0]}: hard_case '{r[3]}'");
+            Assert.Equal("synthetic", r[7]);
+            if (r[6] == "other") Assert.Equal("neutral", r[5]);
+            Assert.DoesNotContain(Windows(r[4]), seedWindows.Contains);
+        }
+        Assert.All(perArticle.Values, n => Assert.InRange(n, 5, 10));
+        foreach (var path in Directory.GetFiles(DataFile(folder), "*.csv"))
             Assert.All(LabelledCsvReader.Read(path, Options with { TrainOnly = true }).TrainOnly, Assert.True);
     }
 
