@@ -409,7 +409,7 @@ public sealed class FittedFeaturizer
         // The settings and vocabulary fix the feature count; checking it first means a forged count allocates nothing.
         long expected = ((options.LearnVocabulary ? (long)words.Length + chars.Length : (options.CharNgramMin > 0 ? 2L : 1L) << options.HashBits)
             + (options.VoiceNgrams ? 1L << options.HashBits : 0)
-            + (options.RuleFeatures is { } rules ? new RuleFeatures(rules).Count : 0)
+            + (options.RuleFeatures is { } rules ? RuleFeatures.CountIn(rules) : 0)
             + (options.Embeddings is { } embeddings ? TextEmbedders.Get(embeddings).Dimensions : 0)) * (options.ContextWeight > 0 ? 2 : 1);
         BinaryFormat.Expect(count, expected, "featurizer feature count");
         float unseen = reader.ReadSingle();

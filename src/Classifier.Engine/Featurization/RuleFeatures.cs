@@ -14,17 +14,31 @@ public sealed class RuleFeatures
 
     public RuleFeatures(string json)
     {
-        _rules = RuleSet.Parse(json, "the model's rule features");
-        var votes = new List<string>();
-        _voteOf = new int[_rules.Rules.Count];
-        for (int r = 0; r < _rules.Rules.Count; r++)
+        _rules = RuleSet.Parse(json, "the model's rule features", compiled: true);
+        _voteOf = VotesOf(_rules, out var votes);
+        Names = [.. _rules.Rules.Select(r => "rule:" + r.Name), .. votes.Select(v => "vote:" + v)];
+    }
+
+    /// <summary>The block's size for a rule file, without compiling its patterns (a model file's size check).</summary>
+    public static int CountIn(string json)
+    {
+        var rules = RuleSet.Parse(json, "the model's rule features");
+        VotesOf(rules, out var votes);
+        return rules.Rules.Count + votes.Count;
+    }
+
+    private static int[] VotesOf(RuleSet rules, out List<string> votes)
+    {
+        votes = [];
+        var voteOf = new int[rules.Rules.Count];
+        for (int r = 0; r < rules.Rules.Count; r++)
         {
-            var vote = $"{_rules.Rules[r].Head}={_rules.Rules[r].Label}";
+            var vote = $"{rules.Rules[r].Head}={rules.Rules[r].Label}";
             int v = votes.IndexOf(vote);
             if (v < 0) { v = votes.Count; votes.Add(vote); }
-            _voteOf[r] = v;
+            voteOf[r] = v;
         }
-        Names = [.. _rules.Rules.Select(r => "rule:" + r.Name), .. votes.Select(v => "vote:" + v)];
+        return voteOf;
     }
 
     /// <summary>Feature names in block order: the rules, then the votes.</summary>

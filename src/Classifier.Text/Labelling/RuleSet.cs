@@ -59,8 +59,12 @@ public sealed class RuleSet
         return Parse(json, path, timeout);
     }
 
-    /// <summary>Validates the rules in <paramref name="json"/>; <paramref name="file"/> names it in errors.</summary>
-    public static RuleSet Parse(string json, string file, TimeSpan? timeout = null)
+    /// <summary>
+    /// Validates the rules in <paramref name="json"/>; <paramref name="file"/> names it in errors. With
+    /// <paramref name="compiled"/> the patterns are compiled to IL: about 0.3 s more at load for data/rules.json, and
+    /// matching about twice as fast, which pays off where every predicted paragraph runs every rule (rule features).
+    /// </summary>
+    public static RuleSet Parse(string json, string file, TimeSpan? timeout = null, bool compiled = false)
     {
         var limit = timeout ?? DefaultTimeout;
         using (var document = LenientJson.Parse(json, file, "the rule file"))
@@ -80,7 +84,7 @@ public sealed class RuleSet
                 if (!names.Add(rule.Name))
                     throw new InputException($"rule '{rule.Name}' is defined twice", file, hint: "rule names must be unique");
                 rules.Add(rule);
-                matchers.Add(Compile(rule, file, limit));
+                matchers.Add(Compile(rule, file, limit, compiled));
             }
             if (rules.Count == 0) throw new InputException("the rule file has no rules", file);
             return new RuleSet(rules, [.. matchers], file, limit);
@@ -159,9 +163,9 @@ public sealed class RuleSet
 
     private const string WordChar = @"[\p{L}\p{N}]";
 
-    private static Regex[] Compile(LabellingRule rule, string file, TimeSpan timeout)
+    private static Regex[] Compile(LabellingRule rule, string file, TimeSpan timeout, bool compiled)
     {
-        var options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+        var options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | (compiled ? RegexOptions.Compiled : RegexOptions.None);
         if (rule.Kind == RuleKind.Regex)
         {
             // One regex per pattern: joining users' expressions would renumber their groups and backreferences.
