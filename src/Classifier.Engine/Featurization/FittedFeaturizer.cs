@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using System.Text.Json;
 using Classifier.Engine.Data;
 using Classifier.Engine.Persistence;
@@ -254,7 +255,7 @@ public sealed class FittedFeaturizer
                 + HashedKeys(hashes[voiceStart..], VoiceBlockStart, keys[voiceStart..]);
         keys = keys[..n];
         if (scratch.SortBuffer.Length < n) scratch.SortBuffer = new int[scratch.Keys.Length];
-        RadixSort.Sort(keys, scratch.SortBuffer, KeyBits);
+        RadixSort.SortSpread(keys, scratch.SortBuffer, KeyBits);
         // Run-length pass without data-dependent branches (half the keys start a new feature, so a branch would
         // mispredict about every other key): a new feature moves the cursor and restarts its sum at zero.
         if (scratch.Indices.Length < n) { scratch.Indices = new int[scratch.Keys.Length]; scratch.Values = new float[scratch.Keys.Length]; }
@@ -282,15 +283,21 @@ public sealed class FittedFeaturizer
     }
 
     // FeatureOf for one block of hashed n-grams, without its per-n-gram branch on the block: every hash maps to a key.
-    private int HashedKeys(ReadOnlySpan<ulong> hashes, int offset, Span<int> keys)
+    // The IDF table (2^20 floats by default) is far larger than the caches: each key's IDF line is prefetched here,
+    // so the misses are served while the keys are sorted and counted instead of stalling the weighting's gather.
+    private unsafe int HashedKeys(ReadOnlySpan<ulong> hashes, int offset, Span<int> keys)
     {
         uint mask = (uint)_mask;
         keys = keys[..hashes.Length];
-        for (int i = 0; i < hashes.Length; i++)
-        {
-            ulong h = hashes[i];
-            keys[i] = ((offset + (int)(h & mask)) << 1) | (int)(h >> 63);
-        }
+        bool prefetch = Sse.IsSupported && Options.Weighting != TermWeighting.Tf;
+        fixed (float* idf = Idf)
+            for (int i = 0; i < hashes.Length; i++)
+            {
+                ulong h = hashes[i];
+                int f = offset + (int)(h & mask);
+                keys[i] = (f << 1) | (int)(h >> 63);
+                if (prefetch) Sse.Prefetch0(idf + f);
+            }
         return hashes.Length;
     }
 
