@@ -273,12 +273,19 @@ public sealed class FittedFeaturizer
             previous = f;
         }
         // Colliding n-grams of opposite sign may cancel; zeros are dropped rather than stored.
-        int count = 0;
-        for (int i = 0; i <= at; i++) if (val[i] != 0f) count++;
-        var indices = new int[count];
-        var values = new float[count];
-        for (int i = 0, j = 0; i <= at; i++)
-            if (val[i] != 0f) { indices[j] = idx[i]; values[j++] = val[i]; }
+        int distinct = at + 1, count = 0;
+        for (int i = 0; i < distinct; i++) count += val[i] != 0f ? 1 : 0;
+        var indices = GC.AllocateUninitializedArray<int>(count);
+        var values = GC.AllocateUninitializedArray<float>(count);
+        if (count == distinct)
+        {
+            // The usual case (no cancellation): block copies instead of a loop with a branch per feature.
+            idx[..distinct].CopyTo(indices);
+            val[..distinct].CopyTo(values);
+        }
+        else
+            for (int i = 0, j = 0; i < distinct; i++)
+                if (val[i] != 0f) { indices[j] = idx[i]; values[j++] = val[i]; }
         return new SparseVector(indices, values);
     }
 
@@ -314,14 +321,30 @@ public sealed class FittedFeaturizer
     {
         var values = v.Values.AsSpan();
         var indices = v.Indices.AsSpan();
-        if (Options.Weighting == TermWeighting.Tf) WeighTf(values);
-        else WeighIdf(values, indices);
-        if (!Options.Normalize) return;
-        // Indices are distinct and ascending, so a block starts where its first index would be inserted.
+        bool useIdf = Options.Weighting != TermWeighting.Tf;
+        Span<float> idf = default;
+        if (useIdf)
+        {
+            // The IDF loads may miss the cache (2^20 features); they come first in a loop of their own, with nothing
+            // to wait for between them, so the misses overlap instead of queueing behind each logarithm.
+            var scratch = _scratch ??= new Scratch();
+            if (scratch.Weights.Length < values.Length) scratch.Weights = new float[Math.Max(values.Length, 2 * scratch.Weights.Length)];
+            idf = scratch.Weights.AsSpan(0, values.Length);
+            var table = Idf;
+            for (int i = 0; i < idf.Length; i++) idf[i] = table[indices[i]];
+        }
+        if (!Options.Normalize)
+        {
+            WeighBlock(values, idf, useIdf);
+            return;
+        }
+        // Indices are distinct and ascending, so a block starts where its first index would be inserted. Each block's
+        // sum of squares is taken in the weighting loop itself (same values, same order, so the same sum as a pass
+        // of its own): its chain of dependent additions then overlaps the logarithms instead of following them.
         int chars = BlockStart(indices, WordBlockSize), voices = BlockStart(indices, VoiceBlockStart);
-        NormalizeBlock(values[..chars]);
-        NormalizeBlock(values[chars..voices]);
-        NormalizeBlock(values[voices..]);
+        Scale(values[..chars], WeighBlock(values[..chars], useIdf ? idf[..chars] : default, useIdf));
+        Scale(values[chars..voices], WeighBlock(values[chars..voices], useIdf ? idf[chars..voices] : default, useIdf));
+        Scale(values[voices..], WeighBlock(values[voices..], useIdf ? idf[voices..] : default, useIdf));
     }
 
     private static int BlockStart(ReadOnlySpan<int> indices, int firstFeature)
@@ -330,33 +353,28 @@ public sealed class FittedFeaturizer
         return at >= 0 ? at : ~at;
     }
 
-    private void WeighTf(Span<float> values)
+    /// <summary>Weighs one block in place (TF transform, then IDF when <paramref name="useIdf"/>); returns its sum of squares.</summary>
+    private double WeighBlock(Span<float> values, ReadOnlySpan<float> idf, bool useIdf)
     {
-        bool sublinear = Options.SublinearTf;
-        for (int i = 0; i < values.Length; i++)
-        {
-            float tf = values[i], magnitude = MathF.Abs(tf);
-            float weight = magnitude == 1f ? 1f : sublinear ? 1f + MathF.Log(magnitude) : magnitude;
-            values[i] = MathF.CopySign(weight, tf);
-        }
-    }
-
-    // The IDF loads miss the cache (2^19 features); they come first in a loop of their own, with nothing to wait for
-    // between them, so the misses overlap instead of queueing behind each logarithm.
-    private void WeighIdf(Span<float> values, ReadOnlySpan<int> indices)
-    {
-        var scratch = _scratch ??= new Scratch();
-        if (scratch.Weights.Length < values.Length) scratch.Weights = new float[Math.Max(values.Length, 2 * scratch.Weights.Length)];
-        var idf = scratch.Weights.AsSpan(0, values.Length);
-        var table = Idf;
-        for (int i = 0; i < idf.Length; i++) idf[i] = table[indices[i]];
         bool idfOnly = Options.Weighting == TermWeighting.Idf, sublinear = Options.SublinearTf;
+        double sum = 0;
         for (int i = 0; i < values.Length; i++)
         {
             float tf = values[i], magnitude = MathF.Abs(tf);
             float weight = idfOnly || magnitude == 1f ? 1f : sublinear ? 1f + MathF.Log(magnitude) : magnitude;
-            values[i] = MathF.CopySign(weight * idf[i], tf);
+            if (useIdf) weight *= idf[i];
+            float x = MathF.CopySign(weight, tf);
+            values[i] = x;
+            sum += (double)x * x;
         }
+        return sum;
+    }
+
+    private static void Scale(Span<float> block, double sumOfSquares)
+    {
+        if (sumOfSquares == 0) return;
+        float scale = (float)(1 / Math.Sqrt(sumOfSquares));
+        for (int i = 0; i < block.Length; i++) block[i] *= scale;
     }
 
     private static void NormalizeBlock(float[] block) => NormalizeBlock(block.AsSpan());
@@ -365,9 +383,7 @@ public sealed class FittedFeaturizer
     {
         double sum = 0;
         foreach (var x in block) sum += (double)x * x;
-        if (sum == 0) return;
-        float scale = (float)(1 / Math.Sqrt(sum));
-        for (int i = 0; i < block.Length; i++) block[i] *= scale;
+        Scale(block, sum);
     }
 
     /// <summary>Feature index of one n-gram hash, or -1 when a learned vocabulary does not hold it.</summary>
