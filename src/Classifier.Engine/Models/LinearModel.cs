@@ -1,6 +1,3 @@
-using System.Numerics.Tensors;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using Classifier.Engine.Data;
 using Classifier.Engine.Persistence;
 
@@ -58,54 +55,8 @@ public sealed class LinearModel : IExplainableModel
     /// <summary>Raw class scores Σ_j x_j·W[j, c] + b_c. Features at or beyond <see cref="FeatureCount"/> are ignored.</summary>
     public void Scores(SparseRow features, Span<float> scores)
     {
-        int k = ClassCount;
         _biases.CopyTo(scores);
-        var idx = features.Indices;
-        var val = features.Values;
-        if (k <= Vector256<float>.Count && Vector256.IsHardwareAccelerated)
-        {
-            ScoresInRegister(idx, val, scores[..k]);
-            return;
-        }
-        var w = _weights.AsSpan();
-        for (int i = 0; i < idx.Length; i++)
-        {
-            int j = idx[i];
-            if ((uint)j >= (uint)FeatureCount) continue;
-            TensorPrimitives.MultiplyAdd(w.Slice(j * k, k), val[i], scores[..k], scores[..k]);
-        }
-    }
-
-    // Up to 8 classes: the scores live in one vector register for the whole row instead of going through memory per
-    // feature, and each feature's weights are one (unaligned, 8-wide) load; lanes past the class count pick up the
-    // next feature's weights and are never read. Each lane computes score + w·x with a separate multiply and add, in
-    // feature order, exactly as TensorPrimitives.MultiplyAdd does, so the scores are bit-identical to the general loop.
-    // The weights (features × classes floats, 20 MB for 2^20 features and 5 classes) are far larger than the caches:
-    // the row's next weights are prefetched a few features ahead so their misses overlap.
-    private unsafe void ScoresInRegister(ReadOnlySpan<int> idx, ReadOnlySpan<float> val, Span<float> scores)
-    {
-        const int Ahead = 8;
-        int k = ClassCount;
-        var acc = Vector256<float>.Zero;
-        for (int c = 0; c < k; c++) acc = acc.WithElement(c, scores[c]);
-        // The last 8-wide load must stay inside the array: features whose slice ends closer than 8 floats to the end
-        // take the scalar path.
-        long vectorLimit = (long)_weights.Length - Vector256<float>.Count;
-        fixed (float* w = _weights)
-        {
-            for (int i = 0; i < idx.Length; i++)
-            {
-                if (Sse.IsSupported && i + Ahead < idx.Length && (uint)idx[i + Ahead] < (uint)FeatureCount)
-                    Sse.Prefetch0(w + (long)idx[i + Ahead] * k);
-                int j = idx[i];
-                if ((uint)j >= (uint)FeatureCount) continue;
-                long at = (long)j * k;
-                if (at <= vectorLimit) acc += Vector256.Load(w + at) * Vector256.Create(val[i]);
-                else
-                    for (int c = 0; c < k; c++) acc = acc.WithElement(c, acc.GetElement(c) + w[at + c] * val[i]);
-            }
-        }
-        for (int c = 0; c < k; c++) scores[c] = acc.GetElement(c);
+        SparseScores.MultiplyAdd(_weights, FeatureCount, ClassCount, features, scores[..ClassCount], absolute: false);
     }
 
     public void PredictProbabilities(SparseRow features, Span<float> probabilities)

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using Classifier.Engine.Data;
 using Classifier.Engine.Models;
+using Classifier.Engine.Trainers;
 
 namespace Classifier.Tests.Engine.Models;
 
@@ -14,7 +15,7 @@ public sealed class LinearModelScoresTests
     [InlineData(5)]
     [InlineData(8)]
     [InlineData(9)]
-    public void Scores_are_bit_identical_to_one_multiply_add_per_feature(int classes)
+    public void Linear_and_naive_bayes_scores_are_bit_identical_to_one_multiply_add_per_feature(int classes)
     {
         const int features = 1000;
         var random = new Random(classes);
@@ -42,5 +43,17 @@ public sealed class LinearModelScoresTests
 
         for (int c = 0; c < classes; c++)
             Assert.Equal(BitConverter.SingleToInt32Bits(expected[c]), BitConverter.SingleToInt32Bits(scores[c]));
+
+        // Naive Bayes runs the same loop over the values' magnitudes, then centres the scores over the classes.
+        var nb = new NaiveBayesModel(features, classes, (float[])weights.Clone(), (float[])biases.Clone(), NaiveBayesVariant.Complement);
+        var nbExpected = (float[])biases.Clone();
+        for (int i = 0; i < indices.Count; i++)
+            if (indices[i] < features)
+                TensorPrimitives.MultiplyAdd(weights.AsSpan(indices[i] * classes, classes), MathF.Abs(values[i]), nbExpected, nbExpected);
+        float mean = TensorPrimitives.Sum(nbExpected) / classes;
+        for (int c = 0; c < classes; c++) nbExpected[c] -= mean;
+        nb.Scores(row, scores);
+        for (int c = 0; c < classes; c++)
+            Assert.Equal(BitConverter.SingleToInt32Bits(nbExpected[c]), BitConverter.SingleToInt32Bits(scores[c]));
     }
 }
