@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using System.Text.Json;
 using Classifier.Engine.Data;
 using Classifier.Engine.Persistence;
@@ -254,7 +255,7 @@ public sealed class FittedFeaturizer
                 + HashedKeys(hashes[voiceStart..], VoiceBlockStart, keys[voiceStart..]);
         keys = keys[..n];
         if (scratch.SortBuffer.Length < n) scratch.SortBuffer = new int[scratch.Keys.Length];
-        RadixSort.Sort(keys, scratch.SortBuffer, KeyBits);
+        RadixSort.SortSpread(keys, scratch.SortBuffer, KeyBits);
         // Run-length pass without data-dependent branches (half the keys start a new feature, so a branch would
         // mispredict about every other key): a new feature moves the cursor and restarts its sum at zero.
         if (scratch.Indices.Length < n) { scratch.Indices = new int[scratch.Keys.Length]; scratch.Values = new float[scratch.Keys.Length]; }
@@ -272,25 +273,38 @@ public sealed class FittedFeaturizer
             previous = f;
         }
         // Colliding n-grams of opposite sign may cancel; zeros are dropped rather than stored.
-        int count = 0;
-        for (int i = 0; i <= at; i++) if (val[i] != 0f) count++;
-        var indices = new int[count];
-        var values = new float[count];
-        for (int i = 0, j = 0; i <= at; i++)
-            if (val[i] != 0f) { indices[j] = idx[i]; values[j++] = val[i]; }
+        int distinct = at + 1, count = 0;
+        for (int i = 0; i < distinct; i++) count += val[i] != 0f ? 1 : 0;
+        var indices = GC.AllocateUninitializedArray<int>(count);
+        var values = GC.AllocateUninitializedArray<float>(count);
+        if (count == distinct)
+        {
+            // The usual case (no cancellation): block copies instead of a loop with a branch per feature.
+            idx[..distinct].CopyTo(indices);
+            val[..distinct].CopyTo(values);
+        }
+        else
+            for (int i = 0, j = 0; i < distinct; i++)
+                if (val[i] != 0f) { indices[j] = idx[i]; values[j++] = val[i]; }
         return new SparseVector(indices, values);
     }
 
     // FeatureOf for one block of hashed n-grams, without its per-n-gram branch on the block: every hash maps to a key.
-    private int HashedKeys(ReadOnlySpan<ulong> hashes, int offset, Span<int> keys)
+    // The IDF table (2^20 floats by default) is far larger than the caches: each key's IDF line is prefetched here,
+    // so the misses are served while the keys are sorted and counted instead of stalling the weighting's gather.
+    private unsafe int HashedKeys(ReadOnlySpan<ulong> hashes, int offset, Span<int> keys)
     {
         uint mask = (uint)_mask;
         keys = keys[..hashes.Length];
-        for (int i = 0; i < hashes.Length; i++)
-        {
-            ulong h = hashes[i];
-            keys[i] = ((offset + (int)(h & mask)) << 1) | (int)(h >> 63);
-        }
+        bool prefetch = Sse.IsSupported && Options.Weighting != TermWeighting.Tf;
+        fixed (float* idf = Idf)
+            for (int i = 0; i < hashes.Length; i++)
+            {
+                ulong h = hashes[i];
+                int f = offset + (int)(h & mask);
+                keys[i] = (f << 1) | (int)(h >> 63);
+                if (prefetch) Sse.Prefetch0(idf + f);
+            }
         return hashes.Length;
     }
 
@@ -308,14 +322,30 @@ public sealed class FittedFeaturizer
     /// <summary>The same on a row of counts in place (a row of the training matrix, built without per-row arrays).</summary>
     internal void Weigh(Span<float> values, ReadOnlySpan<int> indices)
     {
-        if (Options.Weighting == TermWeighting.Tf) WeighTf(values);
-        else WeighIdf(values, indices);
-        if (!Options.Normalize) return;
-        // Indices are distinct and ascending, so a block starts where its first index would be inserted.
+        bool useIdf = Options.Weighting != TermWeighting.Tf;
+        Span<float> idf = default;
+        if (useIdf)
+        {
+            // The IDF loads may miss the cache (2^20 features); they come first in a loop of their own, with nothing
+            // to wait for between them, so the misses overlap instead of queueing behind each logarithm.
+            var scratch = _scratch ??= new Scratch();
+            if (scratch.Weights.Length < values.Length) scratch.Weights = new float[Math.Max(values.Length, 2 * scratch.Weights.Length)];
+            idf = scratch.Weights.AsSpan(0, values.Length);
+            var table = Idf;
+            for (int i = 0; i < idf.Length; i++) idf[i] = table[indices[i]];
+        }
+        if (!Options.Normalize)
+        {
+            WeighBlock(values, idf, useIdf);
+            return;
+        }
+        // Indices are distinct and ascending, so a block starts where its first index would be inserted. Each block's
+        // sum of squares is taken in the weighting loop itself (same values, same order, so the same sum as a pass
+        // of its own): its chain of dependent additions then overlaps the logarithms instead of following them.
         int chars = BlockStart(indices, WordBlockSize), voices = BlockStart(indices, VoiceBlockStart);
-        NormalizeBlock(values[..chars]);
-        NormalizeBlock(values[chars..voices]);
-        NormalizeBlock(values[voices..]);
+        Scale(values[..chars], WeighBlock(values[..chars], useIdf ? idf[..chars] : default, useIdf));
+        Scale(values[chars..voices], WeighBlock(values[chars..voices], useIdf ? idf[chars..voices] : default, useIdf));
+        Scale(values[voices..], WeighBlock(values[voices..], useIdf ? idf[voices..] : default, useIdf));
     }
 
     private static int BlockStart(ReadOnlySpan<int> indices, int firstFeature)
@@ -324,33 +354,45 @@ public sealed class FittedFeaturizer
         return at >= 0 ? at : ~at;
     }
 
-    private void WeighTf(Span<float> values)
+    /// <summary>Weighs one block in place (TF transform, then IDF when <paramref name="useIdf"/>); returns its sum of squares.</summary>
+    private double WeighBlock(Span<float> values, ReadOnlySpan<float> idf, bool useIdf)
     {
-        bool sublinear = Options.SublinearTf;
+        bool idfOnly = Options.Weighting == TermWeighting.Idf, sublinear = Options.SublinearTf;
+        double sum = 0;
         for (int i = 0; i < values.Length; i++)
         {
             float tf = values[i], magnitude = MathF.Abs(tf);
-            float weight = magnitude == 1f ? 1f : sublinear ? 1f + MathF.Log(magnitude) : magnitude;
-            values[i] = MathF.CopySign(weight, tf);
+            float weight = idfOnly || magnitude == 1f ? 1f : sublinear ? Sublinear(magnitude) : magnitude;
+            if (useIdf) weight *= idf[i];
+            float x = MathF.CopySign(weight, tf);
+            values[i] = x;
+            sum += (double)x * x;
         }
+        return sum;
     }
 
-    // The IDF loads miss the cache (2^19 features); they come first in a loop of their own, with nothing to wait for
-    // between them, so the misses overlap instead of queueing behind each logarithm.
-    private void WeighIdf(Span<float> values, ReadOnlySpan<int> indices)
+    // Counts are small integers, so 1 + ln(count) is read from a table filled by the same MathF.Log: the same bits
+    // without a call into the C runtime's logf for every repeated n-gram (about a third of a paragraph's features).
+    private static readonly float[] SublinearTable = BuildSublinearTable();
+
+    private static float[] BuildSublinearTable()
     {
-        var scratch = _scratch ??= new Scratch();
-        if (scratch.Weights.Length < values.Length) scratch.Weights = new float[Math.Max(values.Length, 2 * scratch.Weights.Length)];
-        var idf = scratch.Weights.AsSpan(0, values.Length);
-        var table = Idf;
-        for (int i = 0; i < idf.Length; i++) idf[i] = table[indices[i]];
-        bool idfOnly = Options.Weighting == TermWeighting.Idf, sublinear = Options.SublinearTf;
-        for (int i = 0; i < values.Length; i++)
-        {
-            float tf = values[i], magnitude = MathF.Abs(tf);
-            float weight = idfOnly || magnitude == 1f ? 1f : sublinear ? 1f + MathF.Log(magnitude) : magnitude;
-            values[i] = MathF.CopySign(weight * idf[i], tf);
-        }
+        var table = new float[256];
+        for (int m = 0; m < table.Length; m++) table[m] = 1f + MathF.Log(m);
+        return table;
+    }
+
+    private static float Sublinear(float magnitude)
+    {
+        int m = (int)magnitude;
+        return m < SublinearTable.Length && m == magnitude ? SublinearTable[m] : 1f + MathF.Log(magnitude);
+    }
+
+    private static void Scale(Span<float> block, double sumOfSquares)
+    {
+        if (sumOfSquares == 0) return;
+        float scale = (float)(1 / Math.Sqrt(sumOfSquares));
+        for (int i = 0; i < block.Length; i++) block[i] *= scale;
     }
 
     private static void NormalizeBlock(float[] block) => NormalizeBlock(block.AsSpan());
@@ -359,9 +401,7 @@ public sealed class FittedFeaturizer
     {
         double sum = 0;
         foreach (var x in block) sum += (double)x * x;
-        if (sum == 0) return;
-        float scale = (float)(1 / Math.Sqrt(sum));
-        for (int i = 0; i < block.Length; i++) block[i] *= scale;
+        Scale(block, sum);
     }
 
     /// <summary>Feature index of one n-gram hash, or -1 when a learned vocabulary does not hold it.</summary>

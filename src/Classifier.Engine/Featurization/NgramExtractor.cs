@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Classifier.Text.Framing;
 using Classifier.Text.Normalization;
 
@@ -43,6 +44,8 @@ public static class NgramExtractor
 
     [ThreadStatic] private static Tokens? _tokens;
 
+    // Every token hash is written before it is read: the stackalloc need not be zeroed first.
+    [SkipLocalsInit]
     private static int ExtractInto(in TokenView tokens, FeaturizerOptions options, ref ulong[] buffer, out int charStart, out int voiceStart)
     {
         int wordMax = options.WordNgrams, charMin = options.CharNgramMin, charMax = options.CharNgramMax;

@@ -55,17 +55,8 @@ public sealed class LinearModel : IExplainableModel
     /// <summary>Raw class scores Σ_j x_j·W[j, c] + b_c. Features at or beyond <see cref="FeatureCount"/> are ignored.</summary>
     public void Scores(SparseRow features, Span<float> scores)
     {
-        int k = ClassCount;
         _biases.CopyTo(scores);
-        var idx = features.Indices;
-        var val = features.Values;
-        var w = _weights.AsSpan();
-        for (int i = 0; i < idx.Length; i++)
-        {
-            int j = idx[i];
-            if ((uint)j >= (uint)FeatureCount) continue;
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(w.Slice(j * k, k), val[i], scores[..k], scores[..k]);
-        }
+        SparseScores.MultiplyAdd(_weights, FeatureCount, ClassCount, features, scores[..ClassCount], absolute: false);
     }
 
     public void PredictProbabilities(SparseRow features, Span<float> probabilities)

@@ -76,15 +76,7 @@ public sealed class NaiveBayesModel : IExplainableModel
     {
         int k = ClassCount;
         _priors.CopyTo(scores);
-        var idx = features.Indices;
-        var val = features.Values;
-        var w = _weights.AsSpan();
-        for (int i = 0; i < idx.Length; i++)
-        {
-            int j = idx[i];
-            if ((uint)j >= (uint)FeatureCount) continue;
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(w.Slice(j * k, k), MathF.Abs(val[i]), scores[..k], scores[..k]);
-        }
+        SparseScores.MultiplyAdd(_weights, FeatureCount, k, features, scores[..k], absolute: true);
         float mean = System.Numerics.Tensors.TensorPrimitives.Sum(scores[..k]) / k;
         for (int c = 0; c < k; c++) scores[c] -= mean;
     }

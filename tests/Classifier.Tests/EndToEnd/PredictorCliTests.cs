@@ -55,6 +55,28 @@ public sealed class PredictorCliTests : IClassFixture<PredictorCliTests.TrainedM
     }
 
     [Fact]
+    public void Many_articles_are_written_in_input_order_across_scoring_chunks()
+    {
+        // 150 articles: more than two of the predictor's 64-article chunks, scored in parallel, alternating the two
+        // fixtures so any reordering shows in the slant signs.
+        var csv = new System.Text.StringBuilder("id,text\n");
+        for (int i = 0; i < 150; i++)
+            csv.Append($"a{i:D3},\"{Fixtures.Article(i % 2 == 0 ? "pro-serbia" : "pro-kosovo").Replace("\"", "\"\"")}\"\n");
+        var path = _model.Dir.Write("many.csv", csv.ToString());
+        var run = CliRun.Predictor(["--model", _model.Path, "--format", "jsonl", "--id-col", "id", path]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(150, lines.Length);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            using var doc = JsonDocument.Parse(lines[i]);
+            Assert.Equal($"a{i:D3}", doc.RootElement.GetProperty("article").GetString());
+            double slant = doc.RootElement.GetProperty("slant").GetDouble();
+            Assert.True(i % 2 == 0 ? slant > 0.2 : slant < -0.2, lines[i]);
+        }
+    }
+
+    [Fact]
     public void Paragraphs_without_words_get_no_label_and_do_not_count_in_the_article()
     {
         var article = Fixtures.Article("pro-serbia").Replace("\n\n", "\n***\n—\n12345\n");
