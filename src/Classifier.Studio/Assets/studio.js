@@ -18,6 +18,11 @@
 
   function percent(p) { return (p * 100).toFixed(1) + "%"; }
 
+  // The Label and Review pages share the value keys of each head ("s pro-serbia, k pro-kosovo | 1 diplomacy, …").
+  function keyHelp(heads) {
+    return heads.map(h => h.values.map((v, j) => h.keys[j] + " " + v).join(", ")).join(" | ");
+  }
+
   async function problemText(response) {
     try {
       const problem = await response.json();
@@ -497,7 +502,7 @@
     }
     state = await response.json();
     chosen = state.heads.map(() => null);
-    const help = state.heads.map(h => h.values.map((v, j) => h.keys[j] + " " + v).join(", ")).join(" | ");
+    const help = keyHelp(state.heads);
     say("keys: " + help + " | Enter/a accept | x skip | u undo | c note | b earlier answers");
     await refreshAnswers();
     render();
@@ -686,7 +691,7 @@
     }
     state = await response.json();
     pick(nextOpen(null));
-    const help = state.heads.map(h => h.values.map((v, j) => h.keys[j] + " " + v).join(", ")).join(" | ");
+    const help = keyHelp(state.heads);
     say("keys: " + help + " | x next | c note | Tab to the list, Enter to review one");
     render();
   }
