@@ -141,6 +141,29 @@ public class DataFilesTests
     {
         var rows = ArticleRows();
         Assert.True(rows.Count >= 2500, $"{rows.Count} article paragraphs");
+        AssertWholeLabelledArticles(rows, "articles");
+        Assert.All(Styles, s => Assert.Contains(rows, r => r[2] == s));
+        foreach (var stance in LabelSchema.Stances)
+            foreach (var topic in LabelSchema.Topics)
+                if (topic != "other" || stance == "neutral")
+                    Assert.True(rows.Count(r => r[5] == stance && r[6] == topic) >= 20, $"{stance} x {topic}");
+        Assert.True(rows.Count(r => r[3].Length > 0) >= rows.Count / 4, "hard cases");
+    }
+
+    [Theory]
+    [InlineData("articles-2")]
+    [InlineData("articles-3")]
+    public void A_later_article_batch_is_whole_labelled_articles_that_share_no_12_word_window_with_a_seed(string folder)
+    {
+        var rows = ArticleRows(folder);
+        Assert.NotEmpty(rows);
+        AssertWholeLabelledArticles(rows, folder);
+        Assert.Empty(SeedWindowLeaks(rows));
+    }
+
+    /// <summary>Ids number each article's paragraphs in order, 5 to 10 of them; the columns hold codebook values.</summary>
+    private static void AssertWholeLabelledArticles(List<string[]> rows, string folder)
+    {
         Assert.Equal(rows.Count, rows.Select(r => r[0]).Distinct(StringComparer.Ordinal).Count());
         var perArticle = new Dictionary<string, int>();
         foreach (var r in rows)
@@ -155,49 +178,22 @@ public class DataFilesTests
             if (r[6] == "other") Assert.Equal("neutral", r[5]); // codebook step 1
         }
         Assert.All(perArticle.Values, n => Assert.InRange(n, 5, 10));
-        Assert.All(Styles, s => Assert.Contains(rows, r => r[2] == s));
-        foreach (var stance in LabelSchema.Stances)
-            foreach (var topic in LabelSchema.Topics)
-                if (topic != "other" || stance == "neutral")
-                    Assert.True(rows.Count(r => r[5] == stance && r[6] == topic) >= 20, $"{stance} x {topic}");
-        Assert.True(rows.Count(r => r[3].Length > 0) >= rows.Count / 4, "hard cases");
         // The files load as training data (labels checked against the codebook by the reader).
-        foreach (var path in Directory.GetFiles(DataFile("articles"), "*.csv"))
+        foreach (var path in Directory.GetFiles(DataFile(folder), "*.csv"))
             Assert.All(LabelledCsvReader.Read(path, Options with { TrainOnly = true }).TrainOnly, Assert.True);
     }
 
-    [Theory]
-    [InlineData("articles-2")]
-    [InlineData("articles-3")]
-    public void A_later_article_batch_is_whole_labelled_articles_that_share_no_12_word_window_with_a_seed(string folder)
+    private static List<string> SeedWindowLeaks(List<string[]> rows)
     {
-        var rows = ArticleRows(folder);
-        Assert.NotEmpty(rows);
         var seedWindows = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in Gold().Texts) seedWindows.UnionWith(Windows(text));
-        var perArticle = new Dictionary<string, int>();
-        foreach (var r in rows)
-        {
-            int n = perArticle[r[1]] = perArticle.GetValueOrDefault(r[1]) + 1;
-            Assert.Equal($"{r[1]}:{n}", r[0]);
-            Assert.Contains(r[2], Styles);
-            Assert.True(r[3].Length == 0 || HardCases.Contains(r[3]), $"{r[0]}: hard_case '{r[3]}'");
-            Assert.Equal("synthetic", r[7]);
-            if (r[6] == "other") Assert.Equal("neutral", r[5]);
-            Assert.DoesNotContain(Windows(r[4]), seedWindows.Contains);
-        }
-        Assert.All(perArticle.Values, n => Assert.InRange(n, 5, 10));
-        foreach (var path in Directory.GetFiles(DataFile(folder), "*.csv"))
-            Assert.All(LabelledCsvReader.Read(path, Options with { TrainOnly = true }).TrainOnly, Assert.True);
+        return rows.SelectMany(r => Windows(r[4]).Where(seedWindows.Contains).Select(w => $"{r[0]}: \"{w}\"")).ToList();
     }
 
     [Fact]
     public void No_article_paragraph_shares_a_12_word_window_with_a_seed_paragraph()
     {
-        var seedWindows = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in Gold().Texts) seedWindows.UnionWith(Windows(text));
-        var leaks = ArticleRows().SelectMany(r => Windows(r[4]).Where(seedWindows.Contains).Select(w => $"{r[0]}: \"{w}\"")).ToList();
-        Assert.Empty(leaks);
+        Assert.Empty(SeedWindowLeaks(ArticleRows()));
     }
 
     [Fact]
