@@ -261,7 +261,7 @@
           headsBox.append(el("div", { className: "head", "data-head": h },
             el("h4", {}, h + ": ", el("span", { className: "label", text: r.label }), " ", el("span", { className: "confidence", text: percent(r.confidence) })),
             bars(Object.fromEntries((r.top || []).map(t => [t.label, t.probability]))),
-            r.explanation && r.explanation.length ? el("p", { className: "terms", text: "n-grams: " + r.explanation.map(t => t.term + " " + (t.contribution >= 0 ? "+" : "") + t.contribution.toFixed(3)).join(", ") }) : null));
+            r.explanation && r.explanation.length ? el("p", { className: "terms", text: "terms: " + r.explanation.map(t => t.term + " " + (t.contribution >= 0 ? "+" : "") + t.contribution.toFixed(3)).join(", ") }) : null));
         }
         list.append(el("li", { className: "para panel", tabindex: "0", "data-id": p.id, "aria-label": "Paragraph " + p.index },
           el("div", {}, el("span", { className: "index", text: "¶ " + p.index + " · " + p.id }), text),
