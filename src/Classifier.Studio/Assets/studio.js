@@ -23,6 +23,26 @@
     return heads.map(h => h.values.map((v, j) => h.keys[j] + " " + v).join(", ")).join(" | ");
   }
 
+  // The head and value a value key picks, or null.
+  function valueKey(heads, k) {
+    for (let h = 0; h < heads.length; h++) {
+      const j = heads[h].keys.indexOf(k);
+      if (j >= 0) return { head: h, value: heads[h].values[j] };
+    }
+    return null;
+  }
+
+  // A page's state from its endpoint; on an error the page shows the problem instead of its progress line.
+  async function loadState(url, emptyId, progressId) {
+    const response = await fetch(url);
+    if (response.ok) return await response.json();
+    const empty = document.getElementById(emptyId);
+    empty.hidden = false;
+    empty.textContent = await problemText(response);
+    document.getElementById(progressId).hidden = true;
+    return null;
+  }
+
   async function problemText(response) {
     try {
       const problem = await response.json();
@@ -486,21 +506,12 @@
       if (k === "Enter" || k === "a") { e.preventDefault(); acceptSuggestion(); return; }
       if (k === "x") { e.preventDefault(); document.getElementById("skip-button").click(); return; }
       if (k === "u") { e.preventDefault(); document.getElementById("undo-button").click(); return; }
-      for (let i = 0; i < state.heads.length; i++) {
-        const j = state.heads[i].keys.indexOf(k);
-        if (j >= 0) { e.preventDefault(); choose(i, state.heads[i].values[j]); return; }
-      }
+      const picked = valueKey(state.heads, k);
+      if (picked) { e.preventDefault(); choose(picked.head, picked.value); }
     });
 
-    const response = await fetch("/studio/v1/label");
-    if (!response.ok) {
-      const empty = document.getElementById("label-empty");
-      empty.hidden = false;
-      empty.textContent = await problemText(response);
-      document.getElementById("progress").hidden = true;
-      return;
-    }
-    state = await response.json();
+    state = await loadState("/studio/v1/label", "label-empty", "progress");
+    if (!state) return;
     chosen = state.heads.map(() => null);
     const help = keyHelp(state.heads);
     say("keys: " + help + " | Enter/a accept | x skip | u undo | c note | b earlier answers");
@@ -675,21 +686,12 @@
       if (k === "Escape") { if (i && i.adjudicated) document.getElementById("review-cancel").click(); return; }
       if (k === "x") { e.preventDefault(); document.getElementById("review-next").click(); return; }
       if (k === "c") { if (i) { e.preventDefault(); note.focus(); } return; }
-      for (let h = 0; h < state.heads.length; h++) {
-        const j = state.heads[h].keys.indexOf(k);
-        if (j >= 0) { e.preventDefault(); choose(h, state.heads[h].values[j]); return; }
-      }
+      const picked = valueKey(state.heads, k);
+      if (picked) { e.preventDefault(); choose(picked.head, picked.value); }
     });
 
-    const response = await fetch("/studio/v1/review");
-    if (!response.ok) {
-      const empty = document.getElementById("review-empty");
-      empty.hidden = false;
-      empty.textContent = await problemText(response);
-      document.getElementById("review-progress").hidden = true;
-      return;
-    }
-    state = await response.json();
+    state = await loadState("/studio/v1/review", "review-empty", "review-progress");
+    if (!state) return;
     pick(nextOpen(null));
     const help = keyHelp(state.heads);
     say("keys: " + help + " | x next | c note | Tab to the list, Enter to review one");
