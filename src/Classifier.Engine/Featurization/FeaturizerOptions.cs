@@ -43,6 +43,13 @@ public sealed record FeaturizerOptions
     public string? RuleFeatures { get; init; }
 
     /// <summary>
+    /// A frame lexicon's JSON (the format of data/frames.json): its phrases are replaced by their classes ("@kosovo",
+    /// "@urge") and the n-grams that involve a class become a block of their own (see <see cref="FrameFeatures"/>), so
+    /// who speaks, who is blamed and who answers generalise across names. Stored in the model. Default none.
+    /// </summary>
+    public string? Frames { get; init; }
+
+    /// <summary>
     /// A sentence-embedding block from a registered <see cref="ITextEmbedder"/> (e.g. "arctic-xs"), appended to the
     /// n-gram features. Slow (about 90 paragraphs/s on 2 cores); helps topic-like labels with few examples. Default none.
     /// </summary>

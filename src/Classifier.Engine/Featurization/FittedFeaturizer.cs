@@ -17,6 +17,7 @@ public sealed class FittedFeaturizer
     private readonly ulong[] _words, _chars;
     private readonly int _mask;
     private readonly RuleFeatures? _rules;
+    private readonly FrameFeatures? _frames;
     private readonly ITextEmbedder? _embedder;
     [ThreadStatic] private static Scratch? _scratch;
 
@@ -47,6 +48,12 @@ public sealed class FittedFeaturizer
             _rules = new RuleFeatures(rules);
             FeatureCount += _rules.Count;
         }
+        FrameBlockStart = FeatureCount;
+        if (options.Frames is { } frames)
+        {
+            _frames = new FrameFeatures(frames);
+            FeatureCount += FrameFeatures.Size;
+        }
         EmbeddingBlockStart = FeatureCount;
         if (options.Embeddings is { } embeddings)
         {
@@ -76,6 +83,9 @@ public sealed class FittedFeaturizer
 
     /// <summary>The first embedding feature (where the next block starts when embeddings are off).</summary>
     public int EmbeddingBlockStart { get; }
+
+    /// <summary>The first frame feature (see <see cref="FrameFeatures"/>); the block is empty without a frame lexicon.</summary>
+    public int FrameBlockStart { get; }
 
     /// <summary>
     /// The first article-context feature: context feature <c>ContextBlockStart + j</c> is feature j averaged over the
@@ -137,6 +147,11 @@ public sealed class FittedFeaturizer
             foreach (int r in indices) list.Add(new FeatureTerm(RuleBlockStart + r, _rules.Names[r], TermKind.Rule));
             v = WithRules(v, indices, values);
         }
+        if (_frames is not null)
+        {
+            foreach (var term in _frames.Terms(text)) list.Add(new FeatureTerm(FrameBlockStart + FrameFeatures.Bucket(term), "frame:" + term, TermKind.Frame));
+            v = WithFrames(v, text);
+        }
         terms = [.. list];
         return WithEmbedding(v, text);
     }
@@ -145,7 +160,7 @@ public sealed class FittedFeaturizer
     {
         var v = CountTerms(text);
         Weigh(v);
-        return WithEmbedding(WithRules(v, text), text);
+        return WithEmbedding(WithFrames(WithRules(v, text), text), text);
     }
 
     /// <summary>Computes (and caches in the embedder) the embeddings of many texts in batches; a no-op without embeddings.</summary>
@@ -205,6 +220,14 @@ public sealed class FittedFeaturizer
         return weighted.Append(RuleBlockStart, indices, values);
     }
 
+    /// <summary>Appends the frame block (unchanged without a frame lexicon, or when no phrase of it occurs).</summary>
+    internal SparseVector WithFrames(SparseVector v, string text)
+    {
+        if (_frames is null) return v;
+        var (indices, values) = _frames.Compute(text);
+        return indices.Length == 0 ? v : v.Append(FrameBlockStart, indices, values);
+    }
+
     private static int[] DenseIndices(int n)
     {
         var indices = new int[n];
@@ -227,8 +250,10 @@ public sealed class FittedFeaturizer
             int f = FeatureOf(hash, kind, out _);
             if (f >= 0) yield return new FeatureTerm(f, term, kind);
         }
-        if (_rules is null) yield break;
-        foreach (int i in _rules.Compute(text).Indices) yield return new FeatureTerm(RuleBlockStart + i, _rules.Names[i], TermKind.Rule);
+        if (_rules is not null)
+            foreach (int i in _rules.Compute(text).Indices) yield return new FeatureTerm(RuleBlockStart + i, _rules.Names[i], TermKind.Rule);
+        if (_frames is not null)
+            foreach (var term in _frames.Terms(text)) yield return new FeatureTerm(FrameBlockStart + FrameFeatures.Bucket(term), "frame:" + term, TermKind.Frame);
     }
 
     /// <summary>
@@ -443,6 +468,11 @@ public sealed class FittedFeaturizer
         options.Validate();
         if (options.Embeddings is { } name && !TextEmbedders.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
             throw new InvalidDataException($"the model uses embeddings '{name}', which this program cannot compute");
+        if (options.Frames is { } frames)
+        {
+            try { _ = new FrameFeatures(frames); }
+            catch (Classifier.Text.Diagnostics.InputException ex) { throw new InvalidDataException($"the model's frame lexicon is damaged: {ex.Message}"); }
+        }
         var words = BinaryFormat.ReadLongs(reader);
         var chars = BinaryFormat.ReadLongs(reader);
         int count = reader.ReadInt32();
@@ -450,6 +480,7 @@ public sealed class FittedFeaturizer
         long expected = ((options.LearnVocabulary ? (long)words.Length + chars.Length : (options.CharNgramMin > 0 ? 2L : 1L) << options.HashBits)
             + (options.VoiceNgrams ? 1L << options.HashBits : 0)
             + (options.RuleFeatures is { } rules ? RuleFeatures.CountIn(rules) : 0)
+            + (options.Frames is not null ? FrameFeatures.Size : 0)
             + (options.Embeddings is { } embeddings ? TextEmbedders.Get(embeddings).Dimensions : 0)) * (options.ContextWeight > 0 ? 2 : 1);
         BinaryFormat.Expect(count, expected, "featurizer feature count");
         float unseen = reader.ReadSingle();

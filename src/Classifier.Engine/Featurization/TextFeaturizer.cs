@@ -37,9 +37,9 @@ public sealed class TextFeaturizer
             ? FittedFeaturizer.WithVocabulary(Options, LearnVocabulary(texts, parallel))
             : FittedFeaturizer.Hashing(Options);
         fitted.Embed(texts, null, cancellationToken);
-        // Rule, embedding and context blocks lengthen each row after weighting, so those settings (used on small
+        // Rule, frame, embedding and context blocks lengthen each row after weighting, so those settings (used on small
         // labelled sets, not 100k-row corpora) keep the row-by-row build.
-        if (Options.RuleFeatures is not null || Options.Embeddings is not null || Options.ContextWeight > 0)
+        if (Options.RuleFeatures is not null || Options.Frames is not null || Options.Embeddings is not null || Options.ContextWeight > 0)
             return (fitted, TransformByRows(fitted, texts, parallel, groups));
 
         var matrix = CountAll(fitted, texts, parallel);
@@ -121,7 +121,7 @@ public sealed class TextFeaturizer
         Parallel.For(0, raw.Length, parallel, i =>
         {
             fitted.Weigh(raw[i]!);
-            raw[i] = fitted.WithEmbedding(fitted.WithRules(raw[i]!, texts[i]), texts[i]);
+            raw[i] = fitted.WithEmbedding(fitted.WithFrames(fitted.WithRules(raw[i]!, texts[i]), texts[i]), texts[i]);
         });
         if (fitted.Options.ContextWeight > 0)
             raw = fitted.WithContext(raw!, groups ?? Enumerable.Range(0, raw.Length).ToArray());

@@ -40,6 +40,7 @@ public static class TrainCommand
         var charNgrams = new Option<string?>("--char-ngrams") { Description = "Character n-gram lengths as MIN-MAX, or 'none' (default 2-4)." };
         var voiceNgrams = new Option<bool>("--voice-ngrams") { Description = "Add word n-grams marked by voice (inside quotation marks, or the narrator's) as a block of their own, so a quoted claim and the same words as the outlet's framing are different features." };
         var ruleFeatures = new Option<string?>("--rule-features") { Description = "Add the rules of a rule file (the format of data/rules.json) as features: one per rule that fires and one per head-label vote. The rules are stored in the model." };
+        var frameFeatures = new Option<string?>("--frame-features") { Description = "Add a frame block from a frame lexicon (the format of data/frames.json): its phrases are replaced by their classes (@kosovo, @urge, …) and the n-grams involving a class become features, so who speaks, who is blamed and who answers generalise across names. The lexicon is stored in the model." };
         var contextWeight = new Option<float?>("--context-weight") { Description = "Add each paragraph's article context (the mean of its article's paragraph vectors, grouped by --group-col or the article column) as a block of this weight, e.g. 0.3; 0 or absent: off." };
         var embeddings = new Option<string?>("--embeddings") { Description = "Add a sentence-embedding block: arctic-xs (snowflake-arctic-embed-xs, 384 dimensions, offline; about 90 paragraphs/s on 2 cores, cached per text across folds)." };
         embeddings.AcceptOnlyFromAmong("arctic-xs");
@@ -49,7 +50,7 @@ public static class TrainCommand
         var command = new Command("train", "Train a model on labelled text, report cross-validated accuracy and save the model.\n" +
             "Example: trainer train --data data/labels.csv --train-only data/supplement.csv --model models/default.zip")
         {
-            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, candidates, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup, voiceNgrams, ruleFeatures, contextWeight, embeddings,
+            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, candidates, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup, voiceNgrams, ruleFeatures, frameFeatures, contextWeight, embeddings,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct, new TrainArguments(
             parse.GetValue(data)!, parse.GetValue(trainOnly) ?? [], parse.GetValue(weak) ?? [], parse.GetValue(weakWeight),
@@ -57,7 +58,7 @@ public static class TrainCommand
             parse.GetValue(trainer)!, CommonOptions.ParseSettings(parse.GetValue(settings) ?? []), parse.GetValue(cv)!, parse.GetValue(seed),
             ParseBudget(parse.GetValue(budget)!), parse.GetValue(candidates)!, parse.GetValue(report),
             parse.GetValue(classWeights)!, !parse.GetValue(noAutoGroup),
-            FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount), parse.GetValue(voiceNgrams), parse.GetValue(ruleFeatures), parse.GetValue(contextWeight), parse.GetValue(embeddings))))));
+            FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount), parse.GetValue(voiceNgrams), parse.GetValue(ruleFeatures), parse.GetValue(frameFeatures), parse.GetValue(contextWeight), parse.GetValue(embeddings))))));
         return command;
     }
 
@@ -102,10 +103,11 @@ public static class TrainCommand
         return (ClassWeighting.Explicit, weights);
     }
 
-    private static FeaturizerOptions FeaturizerFrom(int? hashBits, int? wordNgrams, string? charNgrams, int? minCount, bool voiceNgrams, string? ruleFile, float? contextWeight, string? embeddings)
+    private static FeaturizerOptions FeaturizerFrom(int? hashBits, int? wordNgrams, string? charNgrams, int? minCount, bool voiceNgrams, string? ruleFile, string? frameFile, float? contextWeight, string? embeddings)
     {
         var options = new FeaturizerOptions { VoiceNgrams = voiceNgrams, ContextWeight = contextWeight ?? 0, Embeddings = embeddings };
         if (ruleFile is not null) options = options with { RuleFeatures = ReadRules(ruleFile) };
+        if (frameFile is not null) options = options with { Frames = FrameFeatures.Load(frameFile) };
         if (hashBits is { } bits) options = options with { HashBits = bits };
         if (wordNgrams is { } n) options = options with { WordNgrams = n };
         if (minCount is { } count) options = options with { LearnVocabulary = true, MinCount = count };

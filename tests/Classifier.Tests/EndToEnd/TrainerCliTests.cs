@@ -107,6 +107,29 @@ public class TrainerCliTests
     }
 
     [Fact]
+    public void A_frame_lexicon_trains_into_the_model_and_a_bad_one_stops_before_training_naming_the_file()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var model = dir.File("m.zip");
+        var frames = Path.Combine(Classifier.Tests.Labelling.Repo.Root, "data", "frames.json");
+        var run = CliRun.Trainer("train", "--data", data, "--model", model, "--trainer", "sdca", "--cv", "none", "--frame-features", frames);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.NotNull(ModelFile.Load(model).Featurizer.Options.Frames);
+        var article = dir.Write("a.txt", "The EU urged Kurti to halt the raids.\n");
+        var explained = CliRun.Predictor(["--model", model, "--format", "json", "--explain", article]);
+        Assert.True(explained.ExitCode == 0, explained.ToString());
+        var bad = dir.Write("frames.json", "{ \"classes\": { \"side\": [\"x\"] } }");
+        var other = dir.File("other.zip");
+        var refused = CliRun.Trainer("train", "--data", data, "--model", other, "--frame-features", bad);
+        Assert.Equal(ExitCodes.InputError, refused.ExitCode);
+        Assert.Contains(bad, refused.Error);
+        Assert.Contains("must start with '@'", refused.Error);
+        Assert.False(File.Exists(other));
+        Assert.Equal(ExitCodes.InputError, CliRun.Trainer("train", "--data", data, "--model", other, "--frame-features", dir.File("missing.json")).ExitCode);
+    }
+
+    [Fact]
     public void One_option_takes_several_files_as_a_shell_glob_gives_them()
     {
         using var dir = new TempDir();
