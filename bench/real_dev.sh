@@ -66,5 +66,15 @@ if [ ${#batch3[@]} -gt 0 ]; then
   run svm-voice+batch2+3 --trainer svm --voice-ngrams "${batch2[@]}" "${batch3[@]}"
 fi
 
+# The frame block (data/frames.json: actors, speech, blame, support and answers as classes).
+run sdca-voice-rules-frames+batch2 --trainer sdca --voice-ngrams --rule-features data/rules.json --frame-features data/frames.json "${batch2[@]}"
+run sdca-voice-frames+batch2 --trainer sdca --voice-ngrams --frame-features data/frames.json "${batch2[@]}"
+run svm-voice-frames+batch2 --trainer svm --voice-ngrams --frame-features data/frames.json "${batch2[@]}"
+batch4=(); for f in data/articles-4/*.csv; do [ -f "$f" ] && batch4+=(--train-only "$f"); done
+if [ ${#batch4[@]} -gt 0 ]; then
+  run sdca-voice-rules+batch2+4 --trainer sdca --voice-ngrams --rule-features data/rules.json "${batch2[@]}" "${batch4[@]}"
+  run svm-voice+batch2+4 --trainer svm --voice-ngrams "${batch2[@]}" "${batch4[@]}"
+  run sdca-voice-rules-frames+batch2+4 --trainer sdca --voice-ngrams --rule-features data/rules.json --frame-features data/frames.json "${batch2[@]}" "${batch4[@]}"
+fi
 python3 bench/real_dev.py report "$dev" bench/real-dev/labels.csv "$out" "bench/real_dev.sh DEV.csv" > bench/REAL_DEV.md
 echo "wrote bench/REAL_DEV.md"
