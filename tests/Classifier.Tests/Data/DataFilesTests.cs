@@ -153,6 +153,7 @@ public class DataFilesTests
     [Theory]
     [InlineData("articles-2")]
     [InlineData("articles-3")]
+    [InlineData("articles-4")]
     public void A_later_article_batch_is_whole_labelled_articles_that_share_no_12_word_window_with_a_seed(string folder)
     {
         var rows = ArticleRows(folder);
@@ -206,6 +207,17 @@ public class DataFilesTests
         Assert.Subset(first.Select(r => r[0]).ToHashSet(), Gold().Ids.ToHashSet());
         var articleIds = ArticleRows().Select(r => r[0]).ToHashSet();
         Assert.Equal(300, first.Count(r => articleIds.Contains(r[0])));
+    }
+
+    [Theory]
+    [InlineData("batch3-adjudicated.csv", "articles-3")]
+    [InlineData("batch4-serbian-adjudicated.csv", "articles-4")]
+    public void The_settled_audit_labels_are_the_labels_the_article_files_hold(string adjudicated, string folder)
+    {
+        var settled = Rows(DataFile("audit/" + adjudicated), "id", "stance", "topic");
+        Assert.NotEmpty(settled);
+        var held = ArticleRows(folder).ToDictionary(r => r[0], r => (r[5], r[6]), StringComparer.Ordinal);
+        Assert.All(settled, r => Assert.Equal((r[1], r[2]), held[r[0]]));
     }
 
     /// <summary>Word windows over normalised text, so a copy cannot hide behind folded diacritics or curly quotes.</summary>
