@@ -28,5 +28,7 @@ for run in ${BENCH_TRAINERS:-sdca svm nb fasttree svm:c=0.5:feat.min-count=2 mln
   elif [ "$rc" != 0 ]; then exit "$rc"; fi
 done
 /usr/bin/python3 bench/baselines.py "$out" | tee -a "$results"
-/usr/bin/python3 bench/summarize.py "$results" "BENCH_TIMEOUT=${BENCH_TIMEOUT:-1200} bench/run.sh $*" > bench/RESULTS.md
-cat bench/RESULTS.md
+# BENCH_REPORT: where the table goes (bench/cost_curve.sh runs several sizes without overwriting RESULTS.md).
+report=${BENCH_REPORT:-bench/RESULTS.md}
+/usr/bin/python3 bench/summarize.py "$results" "BENCH_TIMEOUT=${BENCH_TIMEOUT:-1200} bench/run.sh $*" > "$report"
+cat "$report"
