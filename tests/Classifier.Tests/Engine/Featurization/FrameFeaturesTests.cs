@@ -100,11 +100,7 @@ public sealed class FrameFeaturesTests
         var (vectors, explained) = fitted.TransformArticleWithTerms([corpus[0]]);
         Assert.Equal(v.Indices, vectors[0].Indices);
         Assert.Contains(explained[0], t => t.Kind == TermKind.Frame && t.Text == "frame:@urge @kosovo");
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) fitted.WriteTo(writer);
-        buffer.Position = 0;
-        using var reader = new BinaryReader(buffer);
-        var loaded = FittedFeaturizer.ReadFrom(reader);
+        var loaded = FramingFeaturesTests.Roundtrip(fitted);
         Assert.Equal(v.Indices, loaded.Transform(corpus[0]).Indices);
         Assert.Equal(v.Values, loaded.Transform(corpus[0]).Values);
     }

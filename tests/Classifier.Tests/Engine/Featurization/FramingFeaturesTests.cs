@@ -15,7 +15,8 @@ public sealed class FramingFeaturesTests
 
     private static string Rules => File.ReadAllText(Path.Combine(Repo.Root, "data", "rules.json"));
 
-    private static FittedFeaturizer Roundtrip(FittedFeaturizer fitted)
+    /// <summary>The featurizer as a model file stores and reads it.</summary>
+    internal static FittedFeaturizer Roundtrip(FittedFeaturizer fitted)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) fitted.WriteTo(writer);
