@@ -212,6 +212,7 @@ public class DataFilesTests
     [Theory]
     [InlineData("batch3-adjudicated.csv", "articles-3")]
     [InlineData("batch4-serbian-adjudicated.csv", "articles-4")]
+    [InlineData("batch4-kosovo-wire-adjudicated.csv", "articles-4")]
     public void The_settled_audit_labels_are_the_labels_the_article_files_hold(string adjudicated, string folder)
     {
         var settled = Rows(DataFile("audit/" + adjudicated), "id", "stance", "topic");
