@@ -75,6 +75,10 @@ if [ ${#batch4[@]} -gt 0 ]; then
   run sdca-voice-rules+batch2+4 --trainer sdca --voice-ngrams --rule-features data/rules.json "${batch2[@]}" "${batch4[@]}"
   run svm-voice+batch2+4 --trainer svm --voice-ngrams "${batch2[@]}" "${batch4[@]}"
   run sdca-voice-rules-frames+batch2+4 --trainer sdca --voice-ngrams --rule-features data/rules.json --frame-features data/frames.json "${batch2[@]}" "${batch4[@]}"
+  # Sentence pooling for stance (the default model's recipe is the first of these).
+  run sdca-voice-rules-pooled+batch2+4 --trainer sdca --voice-ngrams --rule-features data/rules.json --sentence-pooling stance "${batch2[@]}" "${batch4[@]}"
+  run sdca-voice-pooled+batch2+4 --trainer sdca --voice-ngrams --sentence-pooling stance "${batch2[@]}" "${batch4[@]}"
+  run svm-voice-pooled+batch2+4 --trainer svm --voice-ngrams --sentence-pooling stance "${batch2[@]}" "${batch4[@]}"
 fi
 python3 bench/real_dev.py report "$dev" bench/real-dev/labels.csv "$out" "bench/real_dev.sh DEV.csv" > bench/REAL_DEV.md
 echo "wrote bench/REAL_DEV.md"

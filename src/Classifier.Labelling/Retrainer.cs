@@ -65,13 +65,15 @@ public sealed class Retrainer
     private static PipelineOptions Recipe(TextClassifier model)
     {
         var heads = new Dictionary<string, TrainerCandidate>(StringComparer.Ordinal);
+        var pooling = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var h in model.Heads)
         {
+            if (h.SentencePooling is { } background) pooling[h.Name] = background;
             var accepted = TrainerFactory.Settings.TryGetValue(h.Trainer, out var known) ? known : [];
             var settings = h.Hyperparameters.Where(kv => accepted.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
             heads[h.Name] = new TrainerCandidate(h.Trainer, settings);
         }
-        return new PipelineOptions { Featurizer = model.Featurizer.Options, HeadTrainers = heads };
+        return new PipelineOptions { Featurizer = model.Featurizer.Options, HeadTrainers = heads, SentencePooling = pooling };
     }
 
     /// <summary>A model to swap in (or null) and what to tell the annotator.</summary>

@@ -27,6 +27,11 @@ public static class MlNetExport
                 hint: (exportable.Count > 0 ? $"export the ML.NET heads alone with --head {string.Join(" --head ", exportable)}, or " : "")
                     + "retrain with an ML.NET trainer (--trainer mlnet-svm, or --trainer auto --candidates mlnet-svm,mlnet-sdca)");
         }
+        var pooled = chosen.Where(h => h.SentencePooling is not null).ToList();
+        if (pooled.Count > 0)
+            throw new InputException(
+                $"cannot export {string.Join(", ", pooled.Select(h => $"head '{h.Name}'"))} as ML.NET: it scores each sentence and pools them (trained with --sentence-pooling), which a plain ML.NET model cannot do, so it would predict differently",
+                hint: "retrain without --sentence-pooling to export that head, or export the other heads with --head");
         try
         {
             Directory.CreateDirectory(directory);

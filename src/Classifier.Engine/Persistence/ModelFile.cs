@@ -40,6 +40,7 @@ public static class ModelFile
             {
                 Name = head.Name, Labels = [.. head.Labels], Trainer = head.Trainer,
                 Hyperparameters = new(head.Hyperparameters), ModelKind = head.Model.Kind, Entry = name,
+                SentencePooling = head.SentencePooling,
             });
         }
         var info = model.Info;
@@ -135,7 +136,9 @@ public static class ModelFile
                 throw new ModelFileException(path, $"head '{head.Name}' has {model.ClassCount} classes but the manifest lists {head.Labels.Count} labels");
             if (model is not ITextModel && model.FeatureCount != featurizer.FeatureCount)
                 throw new ModelFileException(path, $"head '{head.Name}' expects {model.FeatureCount} features but the featurizer makes {featurizer.FeatureCount}");
-            heads.Add(new ClassifierHead(head.Name, head.Labels, model, head.Trainer, head.Hyperparameters));
+            if (head.SentencePooling is { } background && !head.Labels.Contains(background))
+                throw new ModelFileException(path, $"head '{head.Name}' pools sentences with background label '{background}', which is not one of its labels");
+            heads.Add(new ClassifierHead(head.Name, head.Labels, model, head.Trainer, head.Hyperparameters) { SentencePooling = head.SentencePooling });
         }
         if (heads.Count == 0) throw new ModelFileException(path, "the manifest lists no heads");
         var info = new ModelInfo(manifest.CreatedUtc, manifest.ToolVersion, manifest.Training.Sha256, manifest.Training.Rows,

@@ -30,6 +30,9 @@ public sealed record ManifestHead
     [JsonPropertyName("hyperparameters")] public Dictionary<string, string> Hyperparameters { get; init; } = [];
     [JsonPropertyName("modelKind")] public string ModelKind { get; init; } = "";
     [JsonPropertyName("entry")] public string Entry { get; init; } = "";
+
+    /// <summary>The background label of sentence pooling; absent (older files, or pooling off): the paragraph is scored whole.</summary>
+    [JsonPropertyName("sentencePooling"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? SentencePooling { get; init; }
 }
 
 public sealed record ManifestTraining

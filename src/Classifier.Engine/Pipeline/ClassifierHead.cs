@@ -10,5 +10,12 @@ public sealed record ClassifierHead(
     string Trainer,
     IReadOnlyDictionary<string, string> Hyperparameters)
 {
+    /// <summary>
+    /// With sentence pooling, the background label (stance's neutral): a paragraph of several sentences is scored
+    /// sentence by sentence and combined by <see cref="Pipeline.SentencePooling"/>. Null (the default): the paragraph is
+    /// scored as a whole.
+    /// </summary>
+    public string? SentencePooling { get; init; }
+
     public int IndexOf(string label) => Labels.IndexOfLabel(label);
 }

@@ -30,6 +30,12 @@ public sealed record PipelineOptions
     /// <summary>Default: balanced, since stance classes are usually far from even.</summary>
     public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.Balanced;
 
+    /// <summary>
+    /// Heads that score a paragraph sentence by sentence (<see cref="SentencePooling"/>), by head name, each with its
+    /// background label (for stance: neutral). Not with article context. Default: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SentencePooling { get; init; } = new Dictionary<string, string>();
+
     /// <summary>With <see cref="ClassWeighting.Explicit"/>: a weight multiplier per label value (any head); others keep 1.</summary>
     public IReadOnlyDictionary<string, float> ClassWeights { get; init; } = new Dictionary<string, float>();
 }

@@ -44,6 +44,7 @@ public static class PipelineTrainer
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         if (HeadNames.Problem(data.HeadNames) is { } problem) throw new ArgumentException(problem, nameof(data));
+        CheckSentencePooling(data, labelSets, options);
         var texts = new string[rows.Length];
         for (int i = 0; i < rows.Length; i++) texts[i] = data.Texts[rows[i]];
         progress?.Report("featurizing");
@@ -59,7 +60,10 @@ public static class PipelineTrainer
             var chosen = options.TrainerFor(data.HeadNames[h]);
             var trainer = TrainerFactory.Create(chosen.Trainer, options.Seed, chosen.Settings, options.Featurizer);
             var model = trainer.Fit(set, null, cancellationToken);
-            heads[h] = new ClassifierHead(data.HeadNames[h], labelSets[h], model, trainer.Name, trainer.Describe());
+            heads[h] = new ClassifierHead(data.HeadNames[h], labelSets[h], model, trainer.Name, trainer.Describe())
+            {
+                SentencePooling = PoolingFor(options, data.HeadNames[h]),
+            };
             labelCounts[data.HeadNames[h]] = CountLabels(set, labelSets[h]);
         }
         var info = new ModelInfo(DateTimeOffset.UtcNow, ModelInfo.CurrentToolVersion, Fingerprint(data, rows), rows.Length, labelCounts,
@@ -68,6 +72,33 @@ public static class PipelineTrainer
             TrainingTextHashes = TextHashes(texts),
         };
         return new TextClassifier(featurizer, heads, info);
+    }
+
+    /// <summary>Every pooled head exists and has its background label; pooling and article context do not combine.</summary>
+    public static void CheckSentencePooling(LabelledDataset data, IReadOnlyList<string>[] labelSets, PipelineOptions options)
+    {
+        foreach (var (head, background) in options.SentencePooling)
+        {
+            int h = -1;
+            for (int i = 0; i < data.HeadNames.Count; i++)
+                if (string.Equals(data.HeadNames[i], head, StringComparison.OrdinalIgnoreCase)) h = i;
+            if (h < 0)
+                throw new InputException($"sentence pooling names head '{head}', which the data does not have",
+                    hint: $"the heads are: {string.Join(", ", data.HeadNames)}");
+            if (labelSets[h].IndexOfLabel(background) < 0)
+                throw new InputException($"sentence pooling of '{data.HeadNames[h]}' needs a background label '{background}', which that head does not have",
+                    hint: $"name one of its labels as HEAD:LABEL: {string.Join(", ", labelSets[h])}");
+        }
+        if (options.SentencePooling.Count > 0 && options.Featurizer.ContextWeight > 0)
+            throw new InputException("sentence pooling does not combine with article context yet",
+                hint: "drop --context-weight or --sentence-pooling");
+    }
+
+    private static string? PoolingFor(PipelineOptions options, string head)
+    {
+        foreach (var (name, background) in options.SentencePooling)
+            if (string.Equals(name, head, StringComparison.OrdinalIgnoreCase)) return background;
+        return null;
     }
 
     private static TrainingSet BuildTrainingSet(LabelledDataset data, int[] rows, string[] texts, SparseMatrix features, int head, IReadOnlyList<string> labels, PipelineOptions options)

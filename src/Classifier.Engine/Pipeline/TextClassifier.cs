@@ -2,6 +2,7 @@ using Classifier.Engine.Data;
 using Classifier.Engine.Featurization;
 using Classifier.Engine.Metrics;
 using Classifier.Engine.Models;
+using Classifier.Text.Framing;
 
 namespace Classifier.Engine.Pipeline;
 
@@ -45,14 +46,18 @@ public sealed class TextClassifier
 
     /// <summary>
     /// Predicts every head for already featurized text. Thread-safe. Not for a model with a head that reads text
-    /// itself (an ML.NET pipeline): call <see cref="Predict(string)"/> for those.
+    /// itself (an ML.NET pipeline) or pools sentences: call <see cref="Predict(string)"/> for those.
     /// </summary>
     public HeadPrediction[] Predict(SparseVector features)
     {
         ArgumentNullException.ThrowIfNull(features);
         foreach (var head in Heads)
+        {
             if (head.Model is ITextModel)
                 throw new InvalidOperationException($"head '{head.Name}' scores text with its own featurization; call Predict(string) instead of Predict(SparseVector)");
+            if (head.SentencePooling is not null)
+                throw new InvalidOperationException($"head '{head.Name}' scores each sentence of the text (sentence pooling); call Predict(string) instead of Predict(SparseVector)");
+        }
         return Predict(null, features);
     }
 
@@ -69,16 +74,49 @@ public sealed class TextClassifier
     private HeadPrediction[] Predict(string? text, SparseVector? features)
     {
         var result = new HeadPrediction[Heads.Count];
+        Sentences? sentences = null;
         for (int h = 0; h < Heads.Count; h++)
         {
             var head = Heads[h];
             var p = new float[head.Labels.Count];
-            if (head.Model is ITextModel textModel) textModel.PredictProbabilities(text!, p);
-            else head.Model.PredictProbabilities(features!.AsRow(), p);
+            if (head.SentencePooling is { } background && text is not null
+                && (sentences ??= new Sentences(SentenceSplitter.Split(text))).Texts.Count > 1)
+                PoolSentences(head, head.IndexOf(background), sentences, p);
+            else Score(head, text, features, p);
             int best = MulticlassMetrics.ArgMax(p);
             result[h] = new HeadPrediction(head.Name, head.Labels[best], p[best], p);
         }
         return result;
+    }
+
+    private static void Score(ClassifierHead head, string? text, SparseVector? features, Span<float> p)
+    {
+        if (head.Model is ITextModel textModel) textModel.PredictProbabilities(text!, p);
+        else head.Model.PredictProbabilities(features!.AsRow(), p);
+    }
+
+    /// <summary>Scores each sentence (featurized once for all pooled heads) and pools them into <paramref name="p"/>.</summary>
+    private void PoolSentences(ClassifierHead head, int background, Sentences sentences, Span<float> p)
+    {
+        if (NeedsFeatures && sentences.Features is null)
+        {
+            sentences.Features = new SparseVector[sentences.Texts.Count];
+            for (int s = 0; s < sentences.Features.Length; s++) sentences.Features[s] = Featurizer.Transform(sentences.Texts[s]);
+        }
+        var scores = new float[sentences.Texts.Count][];
+        for (int s = 0; s < scores.Length; s++)
+        {
+            scores[s] = new float[p.Length];
+            Score(head, sentences.Texts[s], sentences.Features?[s], scores[s]);
+        }
+        SentencePooling.Pool(scores, background, p);
+    }
+
+    /// <summary>A paragraph's sentences and, once a head needs them, their feature vectors.</summary>
+    private sealed class Sentences(IReadOnlyList<string> texts)
+    {
+        public IReadOnlyList<string> Texts { get; } = texts;
+        public SparseVector[]? Features { get; set; }
     }
 
     /// <summary>Predicts many texts on all cores; the order of the results is the order of the texts.</summary>

@@ -44,20 +44,21 @@ public static class TrainCommand
         var contextWeight = new Option<float?>("--context-weight") { Description = "Add each paragraph's article context (the mean of its article's paragraph vectors, grouped by --group-col or the article column) as a block of this weight, e.g. 0.3; 0 or absent: off." };
         var embeddings = new Option<string?>("--embeddings") { Description = "Add a sentence-embedding block: arctic-xs (snowflake-arctic-embed-xs, 384 dimensions, offline; about 90 paragraphs/s on 2 cores, cached per text across folds)." };
         embeddings.AcceptOnlyFromAmong("arctic-xs");
+        var sentencePooling = new Option<string[]>("--sentence-pooling") { Description = "Score each sentence of a paragraph for this head, as HEAD or HEAD:BACKGROUND (default background: neutral), repeatable: a side's probability is the highest any sentence gives it, the background's the lowest, so one partisan sentence among neutral ones is not averaged away. About twice the prediction time for multi-sentence paragraphs; not with --context-weight." };
         var noAutoGroup = new Option<bool>("--no-auto-group") { Description = "With several --text-col, do not group folds by a joined column whose values repeat (a stance target); see --group-col." };
         var minCount = new Option<int?>("--min-count") { Description = "Learn a vocabulary of n-grams seen in at least this many texts instead of hashing." };
 
         var command = new Command("train", "Train a model on labelled text, report cross-validated accuracy and save the model.\n" +
             "Example: trainer train --data data/labels.csv --train-only data/supplement.csv --model models/default.zip")
         {
-            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, candidates, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup, voiceNgrams, ruleFeatures, frameFeatures, contextWeight, embeddings,
+            data, trainOnly, weak, weakWeight, textCols, labelCols, groupCol, model, trainer, settings, cv, seed, budget, candidates, report, classWeights, hashBits, wordNgrams, charNgrams, minCount, noAutoGroup, voiceNgrams, ruleFeatures, frameFeatures, contextWeight, embeddings, sentencePooling,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct, new TrainArguments(
             parse.GetValue(data)!, parse.GetValue(trainOnly) ?? [], parse.GetValue(weak) ?? [], parse.GetValue(weakWeight),
             parse.GetValue(textCols)!, parse.GetValue(labelCols) ?? [], parse.GetValue(groupCol), parse.GetValue(model)!,
             parse.GetValue(trainer)!, CommonOptions.ParseSettings(parse.GetValue(settings) ?? []), parse.GetValue(cv)!, parse.GetValue(seed),
             ParseBudget(parse.GetValue(budget)!), parse.GetValue(candidates)!, parse.GetValue(report),
-            parse.GetValue(classWeights)!, !parse.GetValue(noAutoGroup),
+            parse.GetValue(classWeights)!, !parse.GetValue(noAutoGroup), ParseSentencePooling(parse.GetValue(sentencePooling) ?? []),
             FeaturizerFrom(parse.GetValue(hashBits), parse.GetValue(wordNgrams), parse.GetValue(charNgrams), parse.GetValue(minCount), parse.GetValue(voiceNgrams), parse.GetValue(ruleFeatures), parse.GetValue(frameFeatures), parse.GetValue(contextWeight), parse.GetValue(embeddings))))));
         return command;
     }
@@ -65,7 +66,24 @@ public static class TrainCommand
     private sealed record TrainArguments(
         string[] Data, string[] TrainOnly, string[] Weak, float WeakWeight, string[] TextColumns, string[] LabelColumns, string? GroupColumn,
         string Model, string Trainer, Dictionary<string, string> Settings, string Cv, int Seed, TimeSpan? Budget, string Candidates, string? Report,
-        string ClassWeights, bool AutoGroup, FeaturizerOptions Featurizer);
+        string ClassWeights, bool AutoGroup, Dictionary<string, string> SentencePooling, FeaturizerOptions Featurizer);
+
+    /// <summary>HEAD or HEAD:BACKGROUND, each head once; heads and labels are checked against the data later.</summary>
+    private static Dictionary<string, string> ParseSentencePooling(string[] values)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values)
+        {
+            int colon = value.IndexOf(':');
+            var head = (colon < 0 ? value : value[..colon]).Trim();
+            var background = colon < 0 ? "neutral" : value[(colon + 1)..].Trim();
+            if (head.Length == 0 || background.Length == 0)
+                throw new UsageException($"--sentence-pooling '{value}' is not HEAD or HEAD:BACKGROUND", "for example --sentence-pooling stance, or --sentence-pooling sentiment:none");
+            if (!result.TryAdd(head, background))
+                throw new UsageException($"--sentence-pooling names head '{head}' twice", "give each head once");
+        }
+        return result;
+    }
 
     /// <summary>The rule file's text, validated now so a bad rule stops the run before any data is read (exit 3).</summary>
     private static string ReadRules(string path)
@@ -166,8 +184,10 @@ public static class TrainCommand
             ClassWeighting = classWeighting.Weighting,
             ClassWeights = classWeighting.Weights,
             Featurizer = args.Featurizer,
+            SentencePooling = args.SentencePooling,
         };
         var labelSets = PipelineTrainer.LabelSets(dataset);
+        PipelineTrainer.CheckSentencePooling(dataset, labelSets, options);
 
         OutOfFoldPredictions[]? oof = null;
         SelectionInfo? selection = null;
@@ -238,10 +258,12 @@ public static class TrainCommand
         var parts = new List<string>();
         foreach (var head in data.HeadNames) parts.Add(options.TrainerFor(head).ToString());
         var distinct = parts.Distinct().ToList();
-        if (distinct.Count == 1) return distinct[0];
+        var pooling = options.SentencePooling.Count == 0 ? ""
+            : $", sentence pooling for {string.Join(", ", options.SentencePooling.Select(kv => $"{kv.Key} (background {kv.Value})"))}";
+        if (distinct.Count == 1) return distinct[0] + pooling;
         var named = new List<string>();
         for (int h = 0; h < parts.Count; h++) named.Add($"{data.HeadNames[h]}: {parts[h]}");
-        return string.Join("; ", named);
+        return string.Join("; ", named) + pooling;
     }
 
     private static int[]? ParseFolds(string cv, LabelledDataset data, int seed, out string description)

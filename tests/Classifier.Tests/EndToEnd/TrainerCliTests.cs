@@ -107,6 +107,31 @@ public class TrainerCliTests
     }
 
     [Fact]
+    public void Sentence_pooling_trains_into_the_model_and_bad_values_stop_before_training()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var model = dir.File("m.zip");
+        var run = CliRun.Trainer("train", "--data", data, "--model", model, "--trainer", "sdca", "--cv", "3", "--sentence-pooling", "stance");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("sentence pooling for stance (background neutral)", run.Output);
+        var saved = ModelFile.Load(model);
+        Assert.Equal("neutral", saved.Head("stance")!.SentencePooling);
+        Assert.Null(saved.Head("topic")!.SentencePooling);
+
+        var other = dir.File("other.zip");
+        var unknownHead = CliRun.Trainer("train", "--data", data, "--model", other, "--trainer", "sdca", "--cv", "none", "--sentence-pooling", "sentiment");
+        Assert.Equal(ExitCodes.InputError, unknownHead.ExitCode);
+        Assert.Contains("head 'sentiment'", unknownHead.Error);
+        var unknownLabel = CliRun.Trainer("train", "--data", data, "--model", other, "--trainer", "sdca", "--cv", "none", "--sentence-pooling", "topic:neutral");
+        Assert.Equal(ExitCodes.InputError, unknownLabel.ExitCode);
+        Assert.Contains("background label 'neutral'", unknownLabel.Error);
+        Assert.Equal(ExitCodes.UsageError, CliRun.Trainer("train", "--data", data, "--model", other, "--sentence-pooling", "stance:").ExitCode);
+        Assert.Equal(ExitCodes.UsageError, CliRun.Trainer("train", "--data", data, "--model", other, "--sentence-pooling", "stance", "--sentence-pooling", "Stance").ExitCode);
+        Assert.False(File.Exists(other));
+    }
+
+    [Fact]
     public void A_frame_lexicon_trains_into_the_model_and_a_bad_one_stops_before_training_naming_the_file()
     {
         using var dir = new TempDir();

@@ -59,6 +59,24 @@ public sealed class MlNetExportTests
         Assert.False(Directory.Exists(dir.File("out")));
     }
 
+    [Fact]
+    public void A_head_that_pools_sentences_is_not_exported_but_the_others_are()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("d.csv", Fixtures.StanceCsv());
+        var model = dir.File("m.zip");
+        var train = CliRun.Trainer("train", "--data", data, "--model", model, "--trainer", "mlnet-svm", "--cv", "none", "--sentence-pooling", "stance");
+        Assert.True(train.ExitCode == 0, train.ToString());
+        var export = CliRun.Trainer("export", "--model", model, "--mlnet", dir.File("out"));
+        Assert.Equal(ExitCodes.InputError, export.ExitCode);
+        Assert.Contains("head 'stance'", export.Error);
+        Assert.Contains("--sentence-pooling", export.Error);
+        Assert.False(Directory.Exists(dir.File("out")));
+        var topic = CliRun.Trainer("export", "--model", model, "--mlnet", dir.File("out"), "--head", "topic");
+        Assert.True(topic.ExitCode == 0, topic.ToString());
+        Assert.True(File.Exists(Path.Combine(dir.File("out"), "topic.zip")));
+    }
+
     /// <summary>A model as plain ML.NET code (or Model Builder) makes it: its own column names, MapValueToKey in the chain.</summary>
     private static string ForeignModel(TempDir dir, bool regression = false)
     {
