@@ -112,6 +112,38 @@ public sealed class TextClassifier
         SentencePooling.Pool(scores, background, p);
     }
 
+    /// <summary>
+    /// A pooled head's label over several sentences came from one of them (the highest for a side, the lowest for the
+    /// background), so that sentence's n-grams explain it, not the whole paragraph's. Fills those heads' results and
+    /// returns the labels left for the whole paragraph to explain.
+    /// </summary>
+    private IReadOnlyList<string?> ExplainDecidingSentences(string text, IReadOnlyList<string?> labels, int top, IReadOnlyList<TermContribution>[] result)
+    {
+        Sentences? sentences = null;
+        string?[]? rest = null;
+        for (int h = 0; h < Heads.Count; h++)
+        {
+            var head = Heads[h];
+            if (labels[h] is not { } label || head.SentencePooling is not { } background || head.IndexOf(label) is not (var c and >= 0)) continue;
+            sentences ??= new Sentences(SentenceSplitter.Split(text));
+            if (sentences.Texts.Count < 2) break;
+            bool isBackground = head.IndexOf(background) == c;
+            int deciding = 0;
+            float best = 0;
+            var p = new float[head.Labels.Count];
+            for (int s = 0; s < sentences.Texts.Count; s++)
+            {
+                Score(head, sentences.Texts[s], NeedsFeatures ? Featurizer.Transform(sentences.Texts[s]) : null, p);
+                if (s == 0 || (isBackground ? p[c] < best : p[c] > best)) (deciding, best) = (s, p[c]);
+            }
+            var only = new string?[Heads.Count];
+            only[h] = label;
+            result[h] = ExplainWith(sentences.Texts[deciding], null, null, only, top)[h];
+            (rest ??= [.. labels])[h] = null;
+        }
+        return rest ?? labels;
+    }
+
     /// <summary>A paragraph's sentences and, once a head needs them, their feature vectors.</summary>
     private sealed class Sentences(IReadOnlyList<string> texts)
     {
@@ -248,6 +280,7 @@ public sealed class TextClassifier
     {
         var result = new IReadOnlyList<TermContribution>[Heads.Count];
         Array.Fill(result, []);
+        labels = ExplainDecidingSentences(text, labels, top, result);
         bool any = false;
         for (int h = 0; h < Heads.Count; h++)
         {

@@ -100,6 +100,24 @@ public sealed class SentencePoolingTests
     }
 
     [Fact]
+    public void A_pooled_label_is_explained_by_the_sentence_that_decided_it()
+    {
+        var model = Train(pooling: true);
+        var paragraph = $"{Neutral} {Partisan}";
+        Assert.Equal("pro-serbia", model.Predict(paragraph)[0].Label);
+        var explained = model.Explain(paragraph, 0, "pro-serbia", top: 10);
+        Assert.NotEmpty(explained);
+        Assert.Equal(model.Explain(Partisan, 0, "pro-serbia", top: 10), explained);
+        Assert.DoesNotContain(explained, t => t.Term.Contains("meeting", StringComparison.OrdinalIgnoreCase));
+        // The article path explains the same way.
+        var article = model.PredictArticle([paragraph], 10)[0];
+        Assert.Equal(explained, article.Explanations![0]);
+        // The background label is explained by the sentence that gave it its lowest probability.
+        var neutral = model.Explain(paragraph, 0, "neutral", top: 10);
+        Assert.Equal(model.Explain(Partisan, 0, "neutral", top: 10), neutral);
+    }
+
+    [Fact]
     public void Predicting_from_a_vector_alone_is_refused_for_a_pooled_head()
     {
         var model = Train(pooling: true);
