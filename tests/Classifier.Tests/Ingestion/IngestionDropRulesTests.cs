@@ -94,6 +94,31 @@ public class IngestionDropRulesTests
         Assert.Equal("Turkey hit by \"worst earthquake in decades\" /The Outlet/", drop.Text);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4_000)]
+    public void A_final_headline_is_judged_against_the_whole_page_however_long(int proseLines)
+    {
+        // Thousands of lines pass both the kept text the splitter holds back from the article's word sketch and the
+        // word count at which the sketch changes representation; the headline's words occur only on the first lines.
+        var random = new Random(11);
+        var page = new System.Text.StringBuilder("Serbia and Kosovo leaders meet\nSerbian and Kosovo leaders met in Brussels for talks on the border crossing.\n");
+        for (int i = 0; i < proseLines; i++)
+        {
+            for (int w = 0; w < 12; w++)
+            {
+                for (int c = 0; c < 7; c++) page.Append((char)('a' + random.Next(26)));
+                page.Append(' ');
+            }
+            page.Append("and more.\n");
+        }
+        var body = page.ToString();
+        Assert.Equal(proseLines + 3, Split(body + "Kosovo and Serbia leaders to meet again in Brussels\n\nSource link\n").Kept.Count);
+        var unrelated = Split(body + "Earthquake shakes western Turkey overnight\n\nSource link\n");
+        Assert.Equal(proseLines + 2, unrelated.Kept.Count);
+        Assert.Equal(("leaked-headline", proseLines + 3), (unrelated.Dropped[0].Reason, unrelated.Dropped[0].Line));
+    }
+
     [Fact]
     public void Built_in_rules_are_data_with_a_rationale_each()
     {
