@@ -58,47 +58,91 @@ public static class Program
         var classifier = ModelFile.Load(ModelLocator.Resolve(modelPath));
         var scoring = new ArticleScoringService(classifier);
         var stdin = input ?? StandardInput.Open();
-        using var writer = CreateWriter(options, output, classifier);
         // A progress bar only when the results go elsewhere: drawn on the terminal that shows the table, it would garble it.
         var progress = Ui.IsTerminal(output) ? Ui.Create(error, forceInteractive: false) : Ui.Create(error);
+        var held = options.Format == "table" ? null : new HeldOutput(output);
+        try
+        {
+            using var writer = CreateWriter(options, held ?? output, classifier);
+            return ScoreAll(writer, held, progress, ct, paths, options, textColumn, idColumn, stdin, error, scoring);
+        }
+        finally
+        {
+            // Whatever was written before a failure reaches the output, as when every article was flushed as written.
+            held?.Release();
+        }
+    }
+
+    private static int ScoreAll(IResultWriter writer, HeldOutput? held, IAnsiConsole progress, CancellationToken ct, string[] paths,
+        PredictorOptions options, string textColumn, string? idColumn, TextReader stdin, TextWriter error, ArticleScoringService scoring)
+    {
         var files = ArticleReader.ResolveFiles(paths);
         // Text files are one article each, so they measure progress; a CSV of articles has an unknown number of rows.
         bool countable = files.All(f => !f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
+        var scoringOptions = new ScoringOptions(options.TopK, options.Explain, options.ExplainTerms);
         int articles = Ui.WithProgress(progress, "predicting", tick =>
         {
             int done = 0, paragraphs = 0;
             // Articles are scored a chunk at a time on every core and written in input order: one at a time, a file
             // of short articles keeps one core busy and spends much of its time outside the model (splitting,
-            // per-article set-up), so the second core roughly doubles throughput.
-            var pending = new List<Article>(ChunkSize);
-            var results = new ArticleResult[ChunkSize];
-            var scoringOptions = new ScoringOptions(options.TopK, options.Explain, options.ExplainTerms);
-            void Flush()
+            // per-article set-up). While one chunk is scored, this thread writes the one before and reads the one
+            // after, so reading and writing do not leave the cores idle between chunks.
+            Task<ArticleResult[]>? inFlight = null;
+            void Write(ArticleResult[] results)
             {
-                ScoreChunk(pending, results, scoring, scoringOptions, ct);
-                for (int i = 0; i < pending.Count; i++)
+                foreach (var result in results)
                 {
-                    writer.Write(results[i]);
-                    paragraphs += results[i].Paragraphs.Count;
+                    writer.Write(result);
+                    paragraphs += result.Paragraphs.Count;
                     done++;
                     tick(countable ? (double)done / files.Count : double.NaN, $"{done:N0} articles, {paragraphs:N0} paragraphs");
                 }
-                pending.Clear();
-                Array.Clear(results);
+                held?.Release();
+            }
+            ArticleResult[] Finish(Task<ArticleResult[]> chunk)
+            {
+                try
+                {
+                    return chunk.GetAwaiter().GetResult();
+                }
+                finally
+                {
+                    inFlight = null;
+                }
             }
             using var reader = ArticleReader.Read(paths, textColumn, idColumn, stdin, w => error.WriteLine($"predictor: warning: {w}")).GetEnumerator();
-            while (true)
+            try
             {
-                bool more;
-                // The articles read before a bad input are still written, as when articles were scored one by one.
-                try { more = reader.MoveNext(); }
-                catch { Flush(); throw; }
-                if (!more) break;
-                ct.ThrowIfCancellationRequested();
-                pending.Add(reader.Current);
-                if (pending.Count == ChunkSize) Flush();
+                bool ended = false;
+                while (!ended)
+                {
+                    var next = new List<Article>(ChunkSize);
+                    while (next.Count < ChunkSize)
+                    {
+                        bool more;
+                        try { more = reader.MoveNext(); }
+                        catch
+                        {
+                            // The articles read before a bad input are still written, as when articles were scored one by one.
+                            if (inFlight is not null) Write(Finish(inFlight));
+                            Write(ScoreChunk(next, scoring, scoringOptions, ct));
+                            throw;
+                        }
+                        if (!more) { ended = true; break; }
+                        ct.ThrowIfCancellationRequested();
+                        next.Add(reader.Current);
+                    }
+                    var previous = inFlight is null ? null : Finish(inFlight);
+                    if (next.Count > 0) inFlight = Task.Run(() => ScoreChunk(next, scoring, scoringOptions, ct), ct);
+                    if (previous is not null) Write(previous);
+                }
+                if (inFlight is not null) Write(Finish(inFlight));
             }
-            Flush();
+            finally
+            {
+                // A run that fails while a chunk is being scored waits for it, so no scoring outlives the run.
+                if (inFlight is not null) ((Task)inFlight).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            }
             return done;
         });
         writer.Complete();
@@ -109,11 +153,12 @@ public static class Program
     /// <summary>Articles scored together (each on its own) before their results are written, in order.</summary>
     private const int ChunkSize = 64;
 
-    /// <summary>Scores <paramref name="articles"/> into <paramref name="results"/> (same order), in parallel when there are several.</summary>
-    private static void ScoreChunk(List<Article> articles, ArticleResult[] results, ArticleScoringService scoring, ScoringOptions options, CancellationToken ct)
+    /// <summary>Scores <paramref name="articles"/>, results in the same order, in parallel when there are several.</summary>
+    private static ArticleResult[] ScoreChunk(List<Article> articles, ArticleScoringService scoring, ScoringOptions options, CancellationToken ct)
     {
+        var results = new ArticleResult[articles.Count];
         if (articles.Count == 1) results[0] = scoring.ScoreArticle(articles[0], options, ct);
-        if (articles.Count <= 1) return;
+        if (articles.Count <= 1) return results;
         try
         {
             Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = ct }, i => results[i] = scoring.ScoreArticle(articles[i], options, ct));
@@ -123,6 +168,7 @@ public static class Program
             // The error reporter maps exception types to exit codes: it must see the article's exception, not the wrapper.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
+        return results;
     }
 
     private static IResultWriter CreateWriter(PredictorOptions options, TextWriter output, TextClassifier classifier) => options.Format switch

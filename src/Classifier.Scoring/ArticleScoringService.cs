@@ -35,8 +35,16 @@ public sealed class ArticleScoringService
         var texts = new string[paragraphs.Count];
         for (int i = 0; i < texts.Length; i++) texts[i] = paragraphs[i].Text;
         cancellationToken.ThrowIfCancellationRequested();
-        var scored = Model.PredictArticle(texts, options.Explain ? options.ExplainTerms : 0, cancellationToken);
         var results = new ParagraphResult[paragraphs.Count];
+        if (texts.Length == 1 && !options.Explain)
+        {
+            // An article of one paragraph is its own context, so predicting the text alone gives the same predictions;
+            // it skips the article path's parallel loop over paragraphs, which costs more than it shares when the
+            // caller already scores many articles on every core.
+            results[0] = new ParagraphResult(paragraphs[0].Id, paragraphs[0].Index, paragraphs[0].Text, Model.Predict(texts[0]), null);
+            return Result(article.Id, article.Source, results);
+        }
+        var scored = Model.PredictArticle(texts, options.Explain ? options.ExplainTerms : 0, cancellationToken);
         for (int i = 0; i < results.Length; i++)
             results[i] = new ParagraphResult(paragraphs[i].Id, paragraphs[i].Index, paragraphs[i].Text, scored[i].Predictions, scored[i].Explanations);
         return Result(article.Id, article.Source, results);

@@ -4,13 +4,18 @@ namespace Classifier.Text.Ingestion;
 
 /// <summary>
 /// Splits an article into paragraphs, one per non-blank line (blank lines and single line breaks both separate
-/// paragraphs in scraped pages), and applies <see cref="DropRules"/>. Reads line by line: only the current line and,
-/// near the end of a page, a possible leaked headline with the lines after it are held in memory.
+/// paragraphs in scraped pages), and applies <see cref="DropRules"/>. Reads line by line: only the current line, up to
+/// 64K characters of kept text not yet taken into the leaked-headline test's word sketch and, near the end of a page, a
+/// possible leaked headline with the lines after it are held in memory.
 /// </summary>
 public sealed class ParagraphSplitter(DropRules rules)
 {
     // Past this many held lines a run of headlines is no longer "at the end of the page" in any useful sense; also bounds memory.
     private const int MaxTail = 10_000;
+
+    // Kept text held back from the leaked-headline sketch before it is sketched anyway: the sketch itself is 128 KB, so
+    // holding this much more keeps memory flat however long the page.
+    private const int MaxUnsketchedChars = 64 * 1024;
 
     public DropRules Rules { get; } = rules;
 
@@ -39,7 +44,11 @@ public sealed class ParagraphSplitter(DropRules rules)
         CancellationToken cancellationToken = default)
     {
         var leaked = Rules.LeakedHeadline;
-        var sketch = leaked is null ? null : new WordSketch();
+        // The kept lines' words only matter when the page ends on headline-shaped lines, which most pages do not; taking
+        // them in only then spares most articles a 128 KB sketch and the word splitting of every kept line.
+        WordSketch? sketch = null;
+        var unsketched = new List<string>();
+        int unsketchedChars = 0;
         int lineNumber = 0, nonBlank = 0, index = 0;
         string? previousKey = null;
         // The page's tail since the last line of prose: headline-shaped kept lines (Drop null) and dropped lines, in line
@@ -83,7 +92,25 @@ public sealed class ParagraphSplitter(DropRules rules)
         {
             index++;
             onKept(new Paragraph($"{articleId}:{index}", articleId, index, line, at));
-            if (sketch is not null) foreach (var w in leaked!.ContentWords(line)) sketch.Add(w);
+            if (leaked is null) return;
+            if (sketch is not null) { AddWords(sketch, line); return; }
+            unsketched.Add(line);
+            unsketchedChars += line.Length;
+            if (unsketchedChars > MaxUnsketchedChars) Sketch();
+        }
+
+        WordSketch Sketch()
+        {
+            sketch ??= new WordSketch();
+            foreach (var line in unsketched) AddWords(sketch, line);
+            unsketched.Clear();
+            unsketchedChars = 0;
+            return sketch;
+        }
+
+        void AddWords(WordSketch into, string line)
+        {
+            foreach (var w in leaked!.ContentWords(line)) into.Add(w);
         }
 
         // Prose after the tail makes its headlines subheadings (kept); at the end of the page each one is judged on its own
@@ -92,8 +119,11 @@ public sealed class ParagraphSplitter(DropRules rules)
         {
             var decided = new bool[tail.Count];
             if (atEnd)
+            {
+                var article = Sketch();
                 for (int i = 0; i < tail.Count; i++)
-                    decided[i] = tail[i].Drop is null && leaked!.IsUnrelated(tail[i].Text, sketch!);
+                    decided[i] = tail[i].Drop is null && leaked!.IsUnrelated(tail[i].Text, article);
+            }
             for (int i = 0; i < tail.Count; i++)
             {
                 var (drop, line, original, at) = tail[i];

@@ -76,6 +76,36 @@ public sealed class PredictorCliTests : IClassFixture<PredictorCliTests.TrainedM
         }
     }
 
+    [Theory]
+    [InlineData("jsonl", 1)]
+    [InlineData("jsonl", 100)]
+    [InlineData("jsonl", 130)]
+    [InlineData("csv", 70)]
+    public void The_articles_before_a_bad_input_are_written_in_order_before_the_error(string format, int bad)
+    {
+        // Scoring runs a chunk ahead of writing, and reading a chunk ahead of scoring; an unreadable article in any
+        // chunk must still leave every article before it written, in order, and nothing after it.
+        using var dir = new TempDir();
+        var articles = dir.File("articles");
+        Directory.CreateDirectory(articles);
+        for (int i = 1; i <= 150; i++)
+            File.WriteAllText(System.IO.Path.Combine(articles, $"a{i:D3}.txt"), i == bad ? "  \n" : Fixtures.Article(i % 2 == 0 ? "pro-serbia" : "pro-kosovo"));
+        var run = CliRun.Predictor(["--model", _model.Path, "--format", format, articles]);
+        Assert.True(run.ExitCode == ExitCodes.InputError, run.ToString());
+        Assert.Contains($"a{bad:D3}.txt", run.Error);
+        var written = new List<string>();
+        if (format == "jsonl")
+            foreach (var line in run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                using var doc = JsonDocument.Parse(line);
+                written.Add(doc.RootElement.GetProperty("article").GetString()!);
+            }
+        else
+            foreach (var line in run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+                if (written.Count == 0 || written[^1] != line[..line.IndexOf(',')]) written.Add(line[..line.IndexOf(',')]);
+        Assert.Equal(Enumerable.Range(1, bad - 1).Select(i => $"a{i:D3}"), written);
+    }
+
     [Fact]
     public void Paragraphs_without_words_get_no_label_and_do_not_count_in_the_article()
     {

@@ -94,6 +94,31 @@ public class IngestionDropRulesTests
         Assert.Equal("Turkey hit by \"worst earthquake in decades\" /The Outlet/", drop.Text);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4_000)]
+    public void A_final_headline_is_judged_against_the_whole_page_however_long(int proseLines)
+    {
+        // Thousands of lines pass both the kept text the splitter holds back from the article's word sketch and the
+        // word count at which the sketch changes representation; the headline's words occur only on the first lines.
+        var random = new Random(11);
+        var page = new System.Text.StringBuilder("Serbia and Kosovo leaders meet\nSerbian and Kosovo leaders met in Brussels for talks on the border crossing.\n");
+        for (int i = 0; i < proseLines; i++)
+        {
+            for (int w = 0; w < 12; w++)
+            {
+                for (int c = 0; c < 7; c++) page.Append((char)('a' + random.Next(26)));
+                page.Append(' ');
+            }
+            page.Append("and more.\n");
+        }
+        var body = page.ToString();
+        Assert.Equal(proseLines + 3, Split(body + "Kosovo and Serbia leaders to meet again in Brussels\n\nSource link\n").Kept.Count);
+        var unrelated = Split(body + "Earthquake shakes western Turkey overnight\n\nSource link\n");
+        Assert.Equal(proseLines + 2, unrelated.Kept.Count);
+        Assert.Equal(("leaked-headline", proseLines + 3), (unrelated.Dropped[0].Reason, unrelated.Dropped[0].Line));
+    }
+
     [Fact]
     public void Built_in_rules_are_data_with_a_rationale_each()
     {
@@ -181,6 +206,45 @@ public class IngestionDropRulesTests
         Assert.Equal(("page.txt", 2L), (ex.File, ex.Line));
         Assert.Contains("\"slow\"", ex.Message);
         Assert.Contains("slow.json", ex.Message);
+    }
+
+    [Fact]
+    public void A_regex_still_stops_at_its_timeout_once_the_rule_has_compiled_it()
+    {
+        // Hundreds of lines first, so the rule has switched from the interpreter to its compiled pattern.
+        var rules = DropRules.Parse("""{ "extends": "none", "rules": [ { "name": "slow", "reason": "r", "kind": "regex", "pattern": "^(a+)+$", "timeoutMs": 1, "rationale": "catastrophic on purpose" } ] }""", "slow.json", null);
+        var text = string.Concat(Enumerable.Repeat("aaaa\nFine prose here.\n", 300)) + new string('a', 5000) + "!";
+        var ex = Assert.Throws<InputException>(() => new ParagraphSplitter(rules).Split("a", new StringReader(text), _ => { }, _ => { }, "page.txt"));
+        Assert.Equal(("page.txt", 601L), (ex.File, ex.Line));
+        Assert.Contains("\"slow\"", ex.Message);
+    }
+
+    [Fact]
+    public void Rules_decide_the_same_before_and_after_they_compile_their_patterns()
+    {
+        // A fresh copy of the built-in rules starts on the interpreter; a few hundred pages later every regex rule has
+        // compiled its pattern. Every page must be split as the first one was, furniture, captions, strips and all.
+        var rules = DropRules.Parse(DropRules.BuiltInJson(), "built-in copy", null);
+        var lines = new[]
+        {
+            "Headline about the crossing", "BELGRADE –", "PRISTINA, Sept 26 (Reuters) -", "September 26, 2023", "Updated: 26.09.2023 14:05 CET",
+            "By Jane Doe and John Roe", "Reporting by Fatos Bytyci; Editing by Alex Richardson", "Photo: AP", "REUTERS/Marko Djurica",
+            "Police guard the bridge in Mitrovica. Photo: AP", "Police guard the bridge in Mitrovica. REUTERS/Ognen Teofilovski",
+            "» Related Articles", "© 2023 Some Outlet. All rights reserved.", "3) Hungary", "(Beta)", "Izvor: N1, Beta", "***",
+            "The leaders met in northern Kosovo. / Serbian presidency", "The talks went on./The Outlet/", "/The Outlet/",
+            "By Monday, the talks in Brussels had collapsed without any agreement.", "BELGRADE – Serbia's president said the army was on alert.",
+            "SERBIA PUTS ARMY ON HIGHEST ALERT", "Kurti said the attack/ the shooting was planned in Belgrade.",
+            "The photo: a burned car near the bridge, shared widely online, was fake.", "Reuters reported that the talks collapsed.",
+            "Kosovo police said the border crossing reopened on Monday after talks.", "Kosovo police said the border crossing reopened on Monday after talks.",
+        };
+        var page = new Article("p", "p.txt", string.Join('\n', lines));
+        var splitter = new ParagraphSplitter(rules);
+        static string Decisions(SplitResult r) =>
+            string.Join('\n', r.Kept.Select(k => $"kept {k.Line} {k.Text}").Concat(r.Dropped.Select(d => $"dropped {d.Line} {d.Rule}")));
+        var first = Decisions(splitter.Split(page));
+        Assert.Contains("dropped 10 caption-ending-in-photo-credit", first);
+        Assert.Contains("kept 19 The talks went on.", first);
+        for (int i = 0; i < 600; i++) Assert.Equal(first, Decisions(splitter.Split(page)));
     }
 
     [Theory]

@@ -76,6 +76,24 @@ public sealed class ArticleScoringServiceTests
         Assert.All(model.PredictArticle(paragraphs, explainTerms: 0), p => Assert.Null(p.Explanations));
     }
 
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void An_article_of_one_paragraph_scores_as_that_paragraph_in_an_article(string trainer, string features)
+    {
+        // One-paragraph articles take a shorter path than longer ones; it must give what the article path gives.
+        var scoring = new ArticleScoringService(Train(trainer, Options(features)));
+        var paragraphs = new ParagraphSplitter(DropRules.Default).Split(new Article("a", "a.txt", Article)).Kept.Select(p => p.Text).ToArray();
+        foreach (var text in paragraphs)
+        {
+            var alone = scoring.ScoreArticle(new Article("one", "one.txt", "Source link\n" + text + "\n***\n"), ScoringOptions.Default);
+            var paragraph = Assert.Single(alone.Paragraphs);
+            Assert.Null(paragraph.Explanations);
+            var expected = scoring.Model.PredictArticle([text], explainTerms: 0)[0].Predictions;
+            Assert.Equal(expected.Select(p => (p.Head, p.Label, p.Confidence)), paragraph.Predictions.Select(p => (p.Head, p.Label, p.Confidence)));
+            Assert.Equal(expected.Select(p => p.Probabilities), paragraph.Predictions.Select(p => p.Probabilities));
+        }
+    }
+
     [Fact]
     public void Featurizing_with_terms_gives_the_same_vectors_and_terms_as_featurizing_and_listing_apart()
     {
