@@ -58,4 +58,22 @@ public class LabellingCoreRetrainTests
         var (_, message) = Prepare(model, train).Run(labels);
         Assert.Contains("36 training rows + 2 answers", message);
     }
+
+    [Fact]
+    public void A_retrained_model_keeps_the_heads_that_pool_sentences()
+    {
+        using var dir = new TempDir();
+        var (_, train, fresh) = LabellingFixtures.TrainedModelAndFreshParagraphs(dir);
+        var model = dir.File("pooled.zip");
+        var fit = CliRun.Trainer("train", "--data", train, "--model", model, "--trainer", "sdca", "--cv", "none", "--sentence-pooling", "stance");
+        Assert.True(fit.ExitCode == 0, fit.ToString());
+        var labels = dir.File("labels.csv");
+        using (var store = CsvLabelStore.Open(labels))
+            for (int i = 0; i < 3; i++)
+                store.Append(new LabelRecord($"q{i}", "b", fresh[i][2], [fresh[i][3], fresh[i][4]], "tester", "", DateTimeOffset.UtcNow));
+        var (retrained, message) = Prepare(model, train).Run(labels);
+        Assert.True(retrained is not null, message);
+        Assert.Equal("neutral", retrained.Head("stance")!.SentencePooling);
+        Assert.Null(retrained.Head("topic")!.SentencePooling);
+    }
 }
