@@ -267,9 +267,48 @@ public sealed class FittedFeaturizer
         return CountTerms(scratch.Hashes.AsSpan(0, count), charStart, voiceStart, scratch);
     }
 
-    // Sorting (feature, sign) keys keeps the work in a small, cache-resident array; a dense count array over 2^19
-    // features would cost a cache miss per n-gram.
+    // Counting in a small, cache-resident table: a dense count array over 2^19 features would cost a cache miss per
+    // n-gram. The table keeps the features in index order (see OrderedCounter), so only the ~550 distinct features of a
+    // paragraph are visited afterwards and nothing is sorted; bunched features fall back to sorting the keys.
     private SparseVector CountTerms(ReadOnlySpan<ulong> hashes, int charStart, int voiceStart, Scratch scratch)
+    {
+        var counter = scratch.Counter;
+        counter.Begin(hashes.Length, NgramFeatureBits);
+        bool counted;
+        if (_vocabulary is not null) counted = VocabularyCounts(hashes, counter);
+        else
+        {
+            uint mask = (uint)_mask;
+            var prefetch = Options.Weighting != TermWeighting.Tf ? Idf.AsSpan() : default;
+            counted = counter.AddHashed(hashes[..charStart], 0, mask, prefetch)
+                && counter.AddHashed(hashes[charStart..voiceStart], WordBlockSize, mask, prefetch)
+                && counter.AddHashed(hashes[voiceStart..], VoiceBlockStart, mask, prefetch);
+        }
+        if (!counted)
+        {
+            counter.Clear();
+            return SortedCounts(hashes, charStart, voiceStart, scratch);
+        }
+        int distinct = counter.Distinct;
+        var indices = GC.AllocateUninitializedArray<int>(distinct);
+        var values = GC.AllocateUninitializedArray<float>(distinct);
+        int count = counter.Drain(indices, values);
+        // Colliding n-grams of opposite sign may cancel; zeros are dropped rather than stored.
+        return count == distinct ? new SparseVector(indices, values) : new SparseVector(indices[..count], values[..count]);
+    }
+
+    private bool VocabularyCounts(ReadOnlySpan<ulong> hashes, OrderedCounter counter)
+    {
+        foreach (var h in hashes)
+            if (_vocabulary!.TryGetValue(h, out var f) && !counter.Add(f, 1)) return false;
+        return true;
+    }
+
+    /// <summary>Bits of an n-gram feature index (the rule, frame, embedding and context blocks come after them).</summary>
+    private int NgramFeatureBits => 32 - int.LeadingZeroCount(Math.Max(RuleBlockStart, 1) - 1);
+
+    // The fallback for features too bunched for OrderedCounter: sorting (feature, sign) keys.
+    private SparseVector SortedCounts(ReadOnlySpan<ulong> hashes, int charStart, int voiceStart, Scratch scratch)
     {
         if (scratch.Keys.Length < hashes.Length) scratch.Keys = new int[Math.Max(hashes.Length, scratch.Keys.Length * 2)];
         var keys = scratch.Keys.AsSpan();
@@ -506,5 +545,6 @@ public sealed class FittedFeaturizer
         public int[] Indices = new int[1024];
         public float[] Values = new float[1024];
         public float[] Weights = new float[1024];
+        public readonly OrderedCounter Counter = new();
     }
 }
