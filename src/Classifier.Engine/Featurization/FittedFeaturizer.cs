@@ -281,10 +281,9 @@ public sealed class FittedFeaturizer
         else
         {
             uint mask = (uint)_mask;
-            var prefetch = Options.Weighting != TermWeighting.Tf ? Idf.AsSpan() : default;
-            counted = counter.AddHashed(hashes[..charStart], 0, mask, prefetch)
-                && counter.AddHashed(hashes[charStart..voiceStart], WordBlockSize, mask, prefetch)
-                && counter.AddHashed(hashes[voiceStart..], VoiceBlockStart, mask, prefetch);
+            counted = counter.AddHashed(hashes[..charStart], 0, mask)
+                && counter.AddHashed(hashes[charStart..voiceStart], WordBlockSize, mask)
+                && counter.AddHashed(hashes[voiceStart..], VoiceBlockStart, mask);
         }
         if (!counted)
         {
@@ -294,7 +293,9 @@ public sealed class FittedFeaturizer
         int distinct = counter.Distinct;
         var indices = GC.AllocateUninitializedArray<int>(distinct);
         var values = GC.AllocateUninitializedArray<float>(distinct);
-        int count = counter.Drain(indices, values);
+        // The IDF table (2^20 floats by default) is far larger than the caches: each feature's IDF line is prefetched
+        // as the counts are read out, so the weighting's gather finds the lines on their way.
+        int count = counter.Drain(indices, values, Options.Weighting != TermWeighting.Tf ? Idf : default);
         // Colliding n-grams of opposite sign may cancel; zeros are dropped rather than stored.
         return count == distinct ? new SparseVector(indices, values) : new SparseVector(indices[..count], values[..count]);
     }

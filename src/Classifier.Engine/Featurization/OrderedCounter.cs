@@ -72,28 +72,23 @@ public sealed class OrderedCounter
     /// <summary>
     /// Adds ±1 at feature <c>offset + (hash &amp; mask)</c> for each hash, minus when its top bit is set. Returns false
     /// (the counter then holds a partial count and must be cleared) when the features are too bunched to keep in order
-    /// cheaply. <paramref name="prefetch"/>, when not empty, is a per-feature table (the IDF weights) whose line for each
-    /// feature is fetched into the cache on the way, for a later pass that reads it.
+    /// cheaply.
     /// </summary>
-    public unsafe bool AddHashed(ReadOnlySpan<ulong> hashes, int offset, uint mask, ReadOnlySpan<float> prefetch = default)
+    public bool AddHashed(ReadOnlySpan<ulong> hashes, int offset, uint mask)
     {
         if ((_maxAdds -= hashes.Length) < 0) throw new InvalidOperationException("more additions than Begin allowed for");
         if (_deferred.Length < hashes.Length) _deferred = new int[Math.Max(hashes.Length, 2 * _deferred.Length)];
         int shift = _shift, distinct = 0, deferredCount = 0;
-        bool fetch = Sse.IsSupported && !prefetch.IsEmpty;
         // One range check on the home stands for the bounds checks of both arrays (Begin sized them from it). Refs,
         // not fixed pointers: pinned locals live on the stack and push the loop's variables there too.
         uint length = (uint)_length;
         ref long slots = ref MemoryMarshal.GetArrayDataReference(_slots);
         ref ulong used = ref MemoryMarshal.GetArrayDataReference(_used);
         ref int deferred = ref MemoryMarshal.GetArrayDataReference(_deferred);
-        ref float table = ref MemoryMarshal.GetReference(prefetch);
         for (int i = 0; i < hashes.Length; i++)
         {
             ulong h = hashes[i];
             int f = offset + (int)((uint)h & mask);
-            // A prefetch is only a hint: an address the GC has since moved the table away from does no harm.
-            if (fetch) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref table, f)));
             int home = f >> shift;
             if ((uint)home >= length) throw new ArgumentOutOfRangeException(nameof(offset), "a feature is outside the range Begin was given");
             ref long slot = ref Unsafe.Add(ref slots, home);
@@ -160,9 +155,13 @@ public sealed class OrderedCounter
     /// <summary>
     /// Writes the features whose sum is not zero, ascending, with their sums, and empties the counter. Returns how many
     /// were written; <paramref name="indices"/> and <paramref name="values"/> need room for <see cref="Distinct"/>.
+    /// <paramref name="prefetch"/>, when not empty, is a per-feature table (the IDF weights) whose line for each feature
+    /// is fetched into the cache on the way, for the pass that reads it next.
     /// </summary>
-    public int Drain(Span<int> indices, Span<float> values)
+    public unsafe int Drain(Span<int> indices, Span<float> values, ReadOnlySpan<float> prefetch = default)
     {
+        bool fetch = Sse.IsSupported && !prefetch.IsEmpty;
+        ref float table = ref MemoryMarshal.GetReference(prefetch);
         long[] slots = _slots;
         ulong[] used = _used;
         int n = 0;
@@ -176,8 +175,10 @@ public sealed class OrderedCounter
                 int s = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
                 long slot = slots[s];
-                int c = (int)((slot & uint.MaxValue) - Bias);
-                indices[n] = (int)(slot >> 32);
+                int c = (int)((slot & uint.MaxValue) - Bias), f = (int)(slot >> 32);
+                // A prefetch is only a hint: an address the GC has since moved the table away from does no harm.
+                if (fetch && (uint)f < (uint)prefetch.Length) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref table, f)));
+                indices[n] = f;
                 values[n] = c;
                 // Colliding n-grams of opposite sign may cancel: the next feature overwrites the slot instead of a
                 // branch that drops it.
