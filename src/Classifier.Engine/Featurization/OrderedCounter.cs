@@ -142,7 +142,7 @@ public sealed class OrderedCounter
         {
             int end = s + 1;
             while (slots[end] != Empty) end++;
-            Array.Copy(slots, s, slots, s + 1, end - s);
+            slots.AsSpan(s, end - s).CopyTo(slots.AsSpan(s + 1));
             _used[end >> 6] |= 1UL << end;
             _budget -= end - s;
         }
