@@ -291,13 +291,17 @@ public sealed class FittedFeaturizer
             return SortedCounts(hashes, charStart, voiceStart, scratch);
         }
         int distinct = counter.Distinct;
-        var indices = GC.AllocateUninitializedArray<int>(distinct);
-        var values = GC.AllocateUninitializedArray<float>(distinct);
+        if (scratch.Indices.Length < distinct) { scratch.Indices = new int[distinct]; scratch.Values = new float[distinct]; }
         // The IDF table (2^20 floats by default) is far larger than the caches: each feature's IDF line is prefetched
-        // as the counts are read out, so the weighting's gather finds the lines on their way.
-        int count = counter.Drain(indices, values, Options.Weighting != TermWeighting.Tf ? Idf : default);
-        // Colliding n-grams of opposite sign may cancel; zeros are dropped rather than stored.
-        return count == distinct ? new SparseVector(indices, values) : new SparseVector(indices[..count], values[..count]);
+        // as the counts are read out, so the weighting's gather finds the lines on their way. Read out into the
+        // per-thread buffers first: colliding n-grams of opposite sign may cancel, and the
+        // returned arrays are then allocated once at their final length.
+        int count = counter.Drain(scratch.Indices, scratch.Values, Options.Weighting != TermWeighting.Tf ? Idf : default);
+        var indices = GC.AllocateUninitializedArray<int>(count);
+        var values = GC.AllocateUninitializedArray<float>(count);
+        scratch.Indices.AsSpan(0, count).CopyTo(indices);
+        scratch.Values.AsSpan(0, count).CopyTo(values);
+        return new SparseVector(indices, values);
     }
 
     private bool VocabularyCounts(ReadOnlySpan<ulong> hashes, OrderedCounter counter)
