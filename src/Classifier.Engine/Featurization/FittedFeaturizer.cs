@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+using System.Numerics.Tensors;
 using System.Runtime.Intrinsics.X86;
 using System.Text.Json;
 using Classifier.Engine.Data;
@@ -267,9 +269,53 @@ public sealed class FittedFeaturizer
         return CountTerms(scratch.Hashes.AsSpan(0, count), charStart, voiceStart, scratch);
     }
 
-    // Sorting (feature, sign) keys keeps the work in a small, cache-resident array; a dense count array over 2^19
-    // features would cost a cache miss per n-gram.
+    // Counting in a small, cache-resident table: a dense count array over 2^19 features would cost a cache miss per
+    // n-gram. The table keeps the features in index order (see OrderedCounter), so only the ~550 distinct features of a
+    // paragraph are visited afterwards and nothing is sorted; bunched features fall back to sorting the keys.
     private SparseVector CountTerms(ReadOnlySpan<ulong> hashes, int charStart, int voiceStart, Scratch scratch)
+    {
+        var counter = scratch.Counter;
+        counter.Begin(hashes.Length, NgramFeatureBits);
+        bool counted;
+        if (_vocabulary is not null) counted = VocabularyCounts(hashes, counter);
+        else
+        {
+            uint mask = (uint)_mask;
+            counted = counter.AddHashed(hashes[..charStart], 0, mask)
+                && counter.AddHashed(hashes[charStart..voiceStart], WordBlockSize, mask)
+                && counter.AddHashed(hashes[voiceStart..], VoiceBlockStart, mask);
+        }
+        if (!counted)
+        {
+            counter.Clear();
+            return SortedCounts(hashes, charStart, voiceStart, scratch);
+        }
+        int distinct = counter.Distinct;
+        if (scratch.Indices.Length < distinct) { scratch.Indices = new int[distinct]; scratch.Values = new float[distinct]; }
+        // The IDF table (2^20 floats by default) is far larger than the caches: each feature's IDF line is prefetched
+        // as the counts are read out, so the weighting's gather finds the lines on their way. Read out into the
+        // per-thread buffers first: colliding n-grams of opposite sign may cancel, and the
+        // returned arrays are then allocated once at their final length.
+        int count = counter.Drain(scratch.Indices, scratch.Values, Options.Weighting != TermWeighting.Tf ? Idf : default);
+        var indices = GC.AllocateUninitializedArray<int>(count);
+        var values = GC.AllocateUninitializedArray<float>(count);
+        scratch.Indices.AsSpan(0, count).CopyTo(indices);
+        scratch.Values.AsSpan(0, count).CopyTo(values);
+        return new SparseVector(indices, values);
+    }
+
+    private bool VocabularyCounts(ReadOnlySpan<ulong> hashes, OrderedCounter counter)
+    {
+        foreach (var h in hashes)
+            if (_vocabulary!.TryGetValue(h, out var f) && !counter.Add(f, 1)) return false;
+        return true;
+    }
+
+    /// <summary>Bits of an n-gram feature index (the rule, frame, embedding and context blocks come after them).</summary>
+    private int NgramFeatureBits => 32 - int.LeadingZeroCount(Math.Max(RuleBlockStart, 1) - 1);
+
+    // The fallback for features too bunched for OrderedCounter: sorting (feature, sign) keys.
+    private SparseVector SortedCounts(ReadOnlySpan<ulong> hashes, int charStart, int voiceStart, Scratch scratch)
     {
         if (scratch.Keys.Length < hashes.Length) scratch.Keys = new int[Math.Max(hashes.Length, scratch.Keys.Length * 2)];
         var keys = scratch.Keys.AsSpan();
@@ -348,29 +394,97 @@ public sealed class FittedFeaturizer
     internal void Weigh(Span<float> values, ReadOnlySpan<int> indices)
     {
         bool useIdf = Options.Weighting != TermWeighting.Tf;
+        var scratch = _scratch ??= new Scratch();
+        if (scratch.Weights.Length < values.Length)
+        {
+            scratch.Weights = new float[Math.Max(values.Length, 2 * scratch.Weights.Length)];
+            scratch.Weighted = new float[scratch.Weights.Length];
+        }
         Span<float> idf = default;
         if (useIdf)
         {
             // The IDF loads may miss the cache (2^20 features); they come first in a loop of their own, with nothing
             // to wait for between them, so the misses overlap instead of queueing behind each logarithm.
-            var scratch = _scratch ??= new Scratch();
-            if (scratch.Weights.Length < values.Length) scratch.Weights = new float[Math.Max(values.Length, 2 * scratch.Weights.Length)];
             idf = scratch.Weights.AsSpan(0, values.Length);
             var table = Idf;
             for (int i = 0; i < idf.Length; i++) idf[i] = table[indices[i]];
         }
+        var weighted = scratch.Weighted.AsSpan(0, values.Length);
         if (!Options.Normalize)
         {
-            WeighBlock(values, idf, useIdf);
+            if (WeighCounts(values, idf, useIdf, weighted, out _)) weighted.CopyTo(values);
+            else WeighBlock(values, idf, useIdf);
             return;
         }
-        // Indices are distinct and ascending, so a block starts where its first index would be inserted. Each block's
-        // sum of squares is taken in the weighting loop itself (same values, same order, so the same sum as a pass
-        // of its own): its chain of dependent additions then overlaps the logarithms instead of following them.
+        // Indices are distinct and ascending, so a block starts where its first index would be inserted.
         int chars = BlockStart(indices, WordBlockSize), voices = BlockStart(indices, VoiceBlockStart);
-        Scale(values[..chars], WeighBlock(values[..chars], useIdf ? idf[..chars] : default, useIdf));
-        Scale(values[chars..voices], WeighBlock(values[chars..voices], useIdf ? idf[chars..voices] : default, useIdf));
-        Scale(values[voices..], WeighBlock(values[voices..], useIdf ? idf[voices..] : default, useIdf));
+        WeighAndScale(values[..chars], useIdf ? idf[..chars] : default, useIdf, weighted[..chars]);
+        WeighAndScale(values[chars..voices], useIdf ? idf[chars..voices] : default, useIdf, weighted[chars..voices]);
+        WeighAndScale(values[voices..], useIdf ? idf[voices..] : default, useIdf, weighted[voices..]);
+    }
+
+    private void WeighAndScale(Span<float> values, ReadOnlySpan<float> idf, bool useIdf, Span<float> weighted)
+    {
+        if (WeighCounts(values, idf, useIdf, weighted, out double sumOfSquares))
+        {
+            if (sumOfSquares == 0) weighted.CopyTo(values);
+            else TensorPrimitives.Multiply(weighted, ScaleFor(sumOfSquares), values);
+        }
+        else Scale(values, WeighBlock(values, idf, useIdf));
+    }
+
+    /// <summary>
+    /// <see cref="WeighBlock"/> for counts that are whole numbers below 256 (every paragraph's, in practice), written to
+    /// <paramref name="weighted"/>; false, with <paramref name="values"/> untouched, when some count is not.
+    /// </summary>
+    /// <remarks>
+    /// The same weights and the same sum, in the same order, as <see cref="WeighBlock"/>, but with nothing called in
+    /// the loop: a call there (the logarithm, or the formula for large counts) makes the JIT keep the running sum on
+    /// the stack, and its chain of additions then waits on a store and a load every step.
+    /// </remarks>
+    private unsafe bool WeighCounts(ReadOnlySpan<float> values, ReadOnlySpan<float> idf, bool useIdf, Span<float> weighted, out double sumOfSquares)
+    {
+        var tfTable = Options.Weighting == TermWeighting.Idf ? OnesTable : Options.SublinearTf ? SublinearTable : IdentityTable;
+        int n = values.Length, i = 0, outside = 0;
+        weighted = weighted[..n];
+        if (useIdf) idf = idf[..n];
+        if (Avx2.IsSupported && n >= Vector256<float>.Count)
+        {
+            // Eight weights at a time: each is a lookup, a product and a sign, rounded exactly as one at a time.
+            var outsideLanes = Vector256<int>.Zero;
+            var sign = Vector256.Create(-0f);
+            var limit = Vector256.Create((int)byte.MaxValue);
+            fixed (float* table = tfTable, v = values, w = weighted, d = idf)
+                for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+                {
+                    var tf = Avx.LoadVector256(v + i);
+                    var magnitude = Avx.AndNot(sign, tf);
+                    // Truncation gives int.MinValue for NaN and for magnitudes past int's range: outside the table too.
+                    var m = Avx.ConvertToVector256Int32WithTruncation(magnitude);
+                    var exact = Avx.CompareEqual(Avx.ConvertToVector256Single(m), magnitude).AsInt32();
+                    var inTable = Avx2.AndNot(Avx2.CompareGreaterThan(m, limit), Avx2.CompareGreaterThan(m, Vector256.Create(-1)));
+                    outsideLanes = Avx2.Or(outsideLanes, Avx2.AndNot(Avx2.And(exact, inTable), Vector256<int>.AllBitsSet));
+                    var weight = Avx2.GatherVector256(table, Avx2.And(m, limit), 4);
+                    if (useIdf) weight = Avx.Multiply(weight, Avx.LoadVector256(d + i));
+                    // CopySign: the weight's magnitude bits with the count's sign bit.
+                    Avx.Store(w + i, Avx.Or(Avx.AndNot(sign, weight), Avx.And(sign, tf)));
+                }
+            outside = outsideLanes == Vector256<int>.Zero ? 0 : 1;
+        }
+        for (; i < n; i++)
+        {
+            float tf = values[i], magnitude = MathF.Abs(tf);
+            int m = (int)magnitude;
+            outside |= (m > byte.MaxValue ? 1 : 0) | (m != magnitude ? 1 : 0);
+            float weight = tfTable[m & byte.MaxValue];
+            weighted[i] = MathF.CopySign(useIdf ? weight * idf[i] : weight, tf);
+        }
+        // The sum of squares stays one chain of double additions in index order, as WeighBlock's: a vectorised sum
+        // would add in another order and could change the last bit of the norm.
+        double sum = 0;
+        foreach (float x in weighted) sum += (double)x * x;
+        sumOfSquares = sum;
+        return outside == 0;
     }
 
     private static int BlockStart(ReadOnlySpan<int> indices, int firstFeature)
@@ -382,12 +496,11 @@ public sealed class FittedFeaturizer
     /// <summary>Weighs one block in place (TF transform, then IDF when <paramref name="useIdf"/>); returns its sum of squares.</summary>
     private double WeighBlock(Span<float> values, ReadOnlySpan<float> idf, bool useIdf)
     {
-        bool idfOnly = Options.Weighting == TermWeighting.Idf, sublinear = Options.SublinearTf;
         double sum = 0;
         for (int i = 0; i < values.Length; i++)
         {
-            float tf = values[i], magnitude = MathF.Abs(tf);
-            float weight = idfOnly || magnitude == 1f ? 1f : sublinear ? Sublinear(magnitude) : magnitude;
+            float tf = values[i];
+            float weight = TfWeight(MathF.Abs(tf));
             if (useIdf) weight *= idf[i];
             float x = MathF.CopySign(weight, tf);
             values[i] = x;
@@ -396,29 +509,35 @@ public sealed class FittedFeaturizer
         return sum;
     }
 
-    // Counts are small integers, so 1 + ln(count) is read from a table filled by the same MathF.Log: the same bits
-    // without a call into the C runtime's logf for every repeated n-gram (about a third of a paragraph's features).
-    private static readonly float[] SublinearTable = BuildSublinearTable();
-
-    private static float[] BuildSublinearTable()
+    private float TfWeight(float magnitude)
     {
-        var table = new float[256];
-        for (int m = 0; m < table.Length; m++) table[m] = 1f + MathF.Log(m);
-        return table;
-    }
-
-    private static float Sublinear(float magnitude)
-    {
+        if (Options.Weighting == TermWeighting.Idf || magnitude == 1f) return 1f;
+        if (!Options.SublinearTf) return magnitude;
         int m = (int)magnitude;
         return m < SublinearTable.Length && m == magnitude ? SublinearTable[m] : 1f + MathF.Log(magnitude);
     }
 
+    // 1 + ln(count) from the same MathF.Log the formula calls: the same bits without a call into the C runtime's logf
+    // for every repeated n-gram. Entry 1 is exactly 1 (ln 1 = 0), as the formula's special case.
+    private static readonly float[] SublinearTable = BuildTable(m => 1f + MathF.Log(m));
+    private static readonly float[] IdentityTable = BuildTable(m => m == 1 ? 1f : m);
+    private static readonly float[] OnesTable = BuildTable(_ => 1f);
+
+    private static float[] BuildTable(Func<int, float> weight)
+    {
+        var table = new float[256];
+        for (int m = 0; m < table.Length; m++) table[m] = weight(m);
+        return table;
+    }
+
+    // Each product is rounded alone, vectorised or not: the same bits as a scalar loop.
     private static void Scale(Span<float> block, double sumOfSquares)
     {
         if (sumOfSquares == 0) return;
-        float scale = (float)(1 / Math.Sqrt(sumOfSquares));
-        for (int i = 0; i < block.Length; i++) block[i] *= scale;
+        TensorPrimitives.Multiply(block, ScaleFor(sumOfSquares), block);
     }
+
+    private static float ScaleFor(double sumOfSquares) => (float)(1 / Math.Sqrt(sumOfSquares));
 
     private static void NormalizeBlock(float[] block) => NormalizeBlock(block.AsSpan());
 
@@ -506,5 +625,7 @@ public sealed class FittedFeaturizer
         public int[] Indices = new int[1024];
         public float[] Values = new float[1024];
         public float[] Weights = new float[1024];
+        public float[] Weighted = new float[1024];
+        public readonly OrderedCounter Counter = new();
     }
 }

@@ -1,4 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Classifier.Text.Framing;
 using Classifier.Text.Normalization;
 
@@ -84,8 +87,9 @@ public static class NgramExtractor
     // every n-gram length of that start read off the same running hash.
     private static int CharNgrams(ReadOnlySpan<char> padded, int charMin, int charMax, Span<ulong> hashes)
     {
-        int count = 0;
-        for (int i = 0; i + charMin <= padded.Length; i++)
+        int count = 0, i = 0;
+        if (Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported) count = CharNgramsAvx512(padded, charMin, charMax, hashes, out i);
+        for (; i + charMin <= padded.Length; i++)
         {
             ulong h = CharSalt;
             int last = Math.Min(charMax, padded.Length - i);
@@ -98,6 +102,48 @@ public static class NgramExtractor
             }
         }
         return count;
+    }
+
+    /// <summary>
+    /// The same hashes as the scalar loop for eight starts at a time (64-bit lanes: the same products and shifts, so
+    /// the same bits), as long as all eight windows are full; returns the count written and, in <paramref name="next"/>,
+    /// the first start left to the scalar loop.
+    /// </summary>
+    [SkipLocalsInit]
+    private static int CharNgramsAvx512(ReadOnlySpan<char> padded, int charMin, int charMax, Span<ulong> hashes, out int next)
+    {
+        const int Lanes = 8;
+        int perStart = charMax - charMin + 1, count = 0, i = 0;
+        // One vector per n-gram length, stored and then written out start by start, the scalar loop's order.
+        Span<ulong> lengths = stackalloc ulong[8 * Lanes];
+        ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(padded));
+        var salt = Vector512.Create(CharSalt);
+        var prime = Vector512.Create(FnvPrime);
+        // The last block's highest lane reads up to i + 7 + charMax - 1, which must be inside the text.
+        for (; i + Lanes - 1 + charMax <= padded.Length; i += Lanes)
+        {
+            var h = salt;
+            for (int n = 0; n < charMax; n++)
+            {
+                var c = Avx512F.ConvertToVector512UInt64(Vector128.LoadUnsafe(ref chars, (nuint)(i + n)));
+                h = (h ^ c) * prime;
+                if (n >= charMin - 1) Mix(h).CopyTo(lengths[((n - charMin + 1) * Lanes)..]);
+            }
+            var block = hashes.Slice(count, Lanes * perStart);
+            for (int lane = 0; lane < Lanes; lane++)
+                for (int k = 0; k < perStart; k++)
+                    block[lane * perStart + k] = lengths[k * Lanes + lane];
+            count += Lanes * perStart;
+        }
+        next = i;
+        return count;
+    }
+
+    private static Vector512<ulong> Mix(Vector512<ulong> z)
+    {
+        z = (z ^ (z >>> 30)) * Vector512.Create(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >>> 27)) * Vector512.Create(0x94D0_49BB_1331_11EB);
+        return z ^ (z >>> 31);
     }
 
     private static int VoiceNgrams(ReadOnlySpan<ulong> tokenHashes, ReadOnlySpan<bool> quoted, int wordMax, Span<ulong> hashes)

@@ -45,7 +45,8 @@ public static class TextNormalizer
             if (raw < 0x80 && !char.IsWhiteSpace(raw))
             {
                 if (pendingSpace) { destination[length++] = ' '; pendingSpace = false; }
-                char lower = lowerCase ? char.ToLowerInvariant(raw) : raw;
+                // Invariant lower-casing maps only A-Z within ASCII; the test inline saves a call per character.
+                char lower = lowerCase && (uint)(raw - 'A') <= 'Z' - 'A' ? (char)(raw | 0x20) : raw;
                 destination[length++] = lower == '`' ? '\'' : lower;
                 continue;
             }
