@@ -47,13 +47,18 @@ public sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
     public float[][] Embed(IReadOnlyList<string> texts, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
         if (_cache.Count + texts.Count > MaxCached) _cache.Clear();
+        // Vectors are taken from the cache once, here, and the computed ones kept locally: another thread may clear
+        // the cache at any moment, so it is never read twice.
         var keys = new string[texts.Count];
+        var result = new float[texts.Count][];
+        var computed = new Dictionary<string, float[]>(StringComparer.Ordinal);
         var missing = new List<string>();
         var queued = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < keys.Length; i++)
         {
             keys[i] = TextNormalizer.Normalize(texts[i]);
-            if (!_cache.ContainsKey(keys[i]) && queued.Add(keys[i])) missing.Add(keys[i]);
+            if (_cache.TryGetValue(keys[i], out var cached)) result[i] = cached;
+            else if (queued.Add(keys[i])) missing.Add(keys[i]);
         }
         for (int start = 0; start < missing.Count; start += BatchSize)
         {
@@ -62,10 +67,11 @@ public sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
             float[][] vectors;
             lock (_tokenizer) vectors = Run(batch); // the tokenizer's buffers are not thread-safe
 
-            for (int j = 0; j < batch.Count; j++) _cache[batch[j]] = vectors[j];
+            for (int j = 0; j < batch.Count; j++) _cache[batch[j]] = computed[batch[j]] = vectors[j];
             progress?.Report((start + batch.Count, missing.Count));
         }
-        return Array.ConvertAll(keys, k => _cache[k]);
+        for (int i = 0; i < keys.Length; i++) result[i] ??= computed[keys[i]];
+        return result;
     }
 
     /// <summary>One padded batch through the model; the [CLS] token's last hidden state, scaled to unit length.</summary>

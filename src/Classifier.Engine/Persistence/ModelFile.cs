@@ -17,7 +17,11 @@ namespace Classifier.Engine.Persistence;
 /// </summary>
 public static class ModelFile
 {
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// The newest format this version reads. A model is written as format 1 unless a head pools sentences (format 2), so
+    /// a tool that predates pooling refuses such a model instead of scoring its paragraphs whole.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     /// <summary>No entry may declare more than this (the largest byte array .NET can allocate).</summary>
     public const long MaxEntryBytes = 0x7FFF_FFC7;
@@ -46,7 +50,7 @@ public static class ModelFile
         var info = model.Info;
         var manifest = new ModelManifest
         {
-            FormatVersion = FormatVersion,
+            FormatVersion = model.Heads.Any(h => h.SentencePooling is not null) ? 2 : 1,
             ToolVersion = info.ToolVersion,
             CreatedUtc = info.CreatedUtc,
             Featurizer = model.Featurizer.Options,
@@ -136,8 +140,6 @@ public static class ModelFile
                 throw new ModelFileException(path, $"head '{head.Name}' has {model.ClassCount} classes but the manifest lists {head.Labels.Count} labels");
             if (model is not ITextModel && model.FeatureCount != featurizer.FeatureCount)
                 throw new ModelFileException(path, $"head '{head.Name}' expects {model.FeatureCount} features but the featurizer makes {featurizer.FeatureCount}");
-            if (head.SentencePooling is { } background && !head.Labels.Contains(background))
-                throw new ModelFileException(path, $"head '{head.Name}' pools sentences with background label '{background}', which is not one of its labels");
             heads.Add(new ClassifierHead(head.Name, head.Labels, model, head.Trainer, head.Hyperparameters) { SentencePooling = head.SentencePooling });
         }
         if (heads.Count == 0) throw new ModelFileException(path, "the manifest lists no heads");
@@ -148,7 +150,14 @@ public static class ModelFile
             Selection = manifest.Selection is { Finished: not null, Stopped: not null } selection ? selection : null,
             TrainingTextHashes = manifest.Entries.ContainsKey(TrainingRowsEntry) ? Parse(path, zip, manifest, TrainingRowsEntry, ReadSortedHashes) : [],
         };
-        return new TextClassifier(featurizer, heads, info);
+        try
+        {
+            return new TextClassifier(featurizer, heads, info);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ModelFileException(path, $"the manifest's heads do not fit its featurizer: {ex.Message}; retrain the model (damaged or hand-edited)");
+        }
     }
 
     private static ModelManifest ReadManifest(string path, ZipArchive zip)

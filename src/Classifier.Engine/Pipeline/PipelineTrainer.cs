@@ -77,8 +77,11 @@ public static class PipelineTrainer
     /// <summary>Every pooled head exists and has its background label; pooling and article context do not combine.</summary>
     public static void CheckSentencePooling(LabelledDataset data, IReadOnlyList<string>[] labelSets, PipelineOptions options)
     {
+        var pooled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (head, background) in options.SentencePooling)
         {
+            if (!pooled.Add(head))
+                throw new InputException($"sentence pooling names head '{head}' twice (head names are matched ignoring case)", hint: "give each head once");
             int h = -1;
             for (int i = 0; i < data.HeadNames.Count; i++)
                 if (string.Equals(data.HeadNames[i], head, StringComparison.OrdinalIgnoreCase)) h = i;

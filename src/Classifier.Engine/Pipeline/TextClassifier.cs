@@ -16,6 +16,14 @@ public sealed class TextClassifier
     public TextClassifier(FittedFeaturizer featurizer, IReadOnlyList<ClassifierHead> heads, ModelInfo info)
     {
         if (heads.Count == 0) throw new ArgumentException("a model needs at least one head", nameof(heads));
+        foreach (var head in heads)
+        {
+            if (head.SentencePooling is not { } background) continue;
+            if (head.IndexOf(background) < 0)
+                throw new ArgumentException($"head '{head.Name}' pools sentences with background label '{background}', which is not one of its labels", nameof(heads));
+            if (featurizer.Options.ContextWeight > 0)
+                throw new ArgumentException($"head '{head.Name}' pools sentences, which does not combine with article context (the featurizer's context weight is {featurizer.Options.ContextWeight})", nameof(heads));
+        }
         Featurizer = featurizer;
         Heads = heads;
         Info = info;

@@ -16,9 +16,12 @@ public static class SentenceSplitter
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
-        "amb", "pres", "rev", "jr", "sr", "no", "nos", "vol", "vs", "etc", "approx", "est", "dept", "inc", "ltd", "co",
-        "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art", "para", "cf", "al",
+        "amb", "pres", "rev", "jr", "sr", "vs", "etc", "approx", "est", "dept", "inc", "ltd", "co",
+        "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "cf", "al",
     };
+
+    // Abbreviations only before a number ("No. 5", "Art. 9"): "Serbia said no. The EU disagreed." ends a sentence.
+    private static readonly HashSet<string> NumberAbbreviations = new(StringComparer.OrdinalIgnoreCase) { "no", "nos", "vol", "art", "para" };
 
     /// <summary>The sentences of <paramref name="paragraph"/>, trimmed, in order; the paragraph itself when it has one.</summary>
     public static IReadOnlyList<string> Split(string paragraph)
@@ -34,7 +37,7 @@ public static class SentenceSplitter
             int next = end;
             while (next < paragraph.Length && char.IsWhiteSpace(paragraph[next])) next++;
             if (next == end || next == paragraph.Length || !StartsSentence(paragraph[next])) continue;
-            if (paragraph[i] == '.' && IsAbbreviation(paragraph.AsSpan(start, i - start))) continue;
+            if (paragraph[i] == '.' && IsAbbreviation(paragraph.AsSpan(start, i - start), char.IsDigit(paragraph[next]))) continue;
             var sentence = paragraph[start..end].Trim();
             if (sentence.Length > 0) (sentences ??= []).Add(sentence);
             start = next;
@@ -48,19 +51,25 @@ public static class SentenceSplitter
 
     private static bool IsTerminal(char c) => c is '.' or '!' or '?' or '…';
 
-    private static bool IsClosing(char c) => c is '"' or '\'' or '”' or '’' or '»' or '›' or ')' or ']' or '.' or '!' or '?';
+    // “ and ‘ close „…“ and ‚…‘ quotes (Serbian, German); right after a stop they can only be closing.
+    private static bool IsClosing(char c) => c is '"' or '\'' or '”' or '’' or '“' or '‘' or '»' or '›' or ')' or ']' or '.' or '!' or '?';
 
     private static bool StartsSentence(char c) =>
-        char.IsUpper(c) || char.IsDigit(c) || c is '"' or '\'' or '“' or '‘' or '„' or '«' or '‹' or '(' or '[';
+        char.IsUpper(c) || char.IsDigit(c) || c is '"' or '\'' or '“' or '‘' or '„' or '«' or '‹' or '(' or '[' or '—' or '–';
 
-    /// <summary>Whether the word just before a full stop is an initial or a listed abbreviation.</summary>
-    private static bool IsAbbreviation(ReadOnlySpan<char> before)
+    /// <summary>
+    /// Whether the word just before a full stop is an initial ("U.S.", "J. Smith": one letter after a space, a stop or
+    /// an opening mark, so "won't." and "1990s." are not) or a listed abbreviation.
+    /// </summary>
+    private static bool IsAbbreviation(ReadOnlySpan<char> before, bool numberFollows)
     {
         int wordStart = before.Length;
         while (wordStart > 0 && char.IsLetter(before[wordStart - 1])) wordStart--;
         var word = before[wordStart..];
         if (word.Length == 0) return false;
-        if (word.Length == 1) return true;
+        if (word.Length == 1)
+            return wordStart == 0 || char.IsWhiteSpace(before[wordStart - 1]) || before[wordStart - 1] is '.' or '(' or '"' or '“' or '‘' or '„' or '«';
+        if (numberFollows && NumberAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) return true;
         return Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
     }
 }

@@ -12,6 +12,12 @@ public sealed class SentenceSplitterTests
     [InlineData("The war ended in 1999. 13,000 people died.", new[] { "The war ended in 1999.", "13,000 people died." })]
     [InlineData("Wait… Nothing happened.", new[] { "Wait…", "Nothing happened." })]
     [InlineData("(They left.) Others stayed.", new[] { "(They left.)", "Others stayed." })]
+    [InlineData("“We will not accept it, and we won't.” Pristina replied.", new[] { "“We will not accept it, and we won't.”", "Pristina replied." })]
+    [InlineData("It was Kosovo's. Serbia said so.", new[] { "It was Kosovo's.", "Serbia said so." })]
+    [InlineData("It began in the 1990s. Talks followed.", new[] { "It began in the 1990s.", "Talks followed." })]
+    [InlineData("Serbia said no. The EU disagreed.", new[] { "Serbia said no.", "The EU disagreed." })]
+    [InlineData("Они су рекли „не.“ Онда су отишли.", new[] { "Они су рекли „не.“", "Онда су отишли." })]
+    [InlineData("Он сказал: «Нет». — Почему?", new[] { "Он сказал: «Нет».", "— Почему?" })]
     public void Splits_at_sentence_ends(string paragraph, string[] expected) =>
         Assert.Equal(expected, SentenceSplitter.Split(paragraph));
 
@@ -20,6 +26,8 @@ public sealed class SentenceSplitterTests
     [InlineData("Mr. Vučić met Gen. Smith on Jan. 5 in Belgrade.")]
     [InlineData("J. Smith and A. B. Jones wrote it.")]
     [InlineData("Inflation was 1.5 percent.")]
+    [InlineData("Resolution No. 1244 and Art. 9 apply.")]
+    [InlineData("   ")]
     [InlineData("It ended.the next word is lower case")]
     [InlineData("Talks resumed. and then stalled")]
     [InlineData("No full stop at all")]

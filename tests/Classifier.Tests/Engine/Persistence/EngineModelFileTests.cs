@@ -123,7 +123,7 @@ public class EngineModelFileTests
             Assert.Equal(0.5, loaded.Info.Metrics["stance"]["macroF1"]);
 
             var manifest = ModelFile.ReadManifest(path);
-            Assert.Equal(ModelFile.FormatVersion, manifest.FormatVersion);
+            Assert.Equal(1, manifest.FormatVersion); // no head pools sentences, so tools that predate pooling read it
             Assert.Equal(ModelManifest.FileKind, manifest.Kind);
             Assert.Equal("linear", manifest.Heads[0].ModelKind);
         }
@@ -230,6 +230,20 @@ public class EngineModelFileTests
         for (int i = 0; i + needle.Length <= haystack.Length; i++)
             if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle)) return i;
         return -1;
+    }
+
+    [Theory]
+    [InlineData("none-such", null, "background label 'none-such'")]
+    [InlineData("neutral", 0.3f, "article context")]
+    public void A_sentence_pooling_the_model_cannot_do_is_refused_naming_the_head(string background, float? context, string expected)
+    {
+        using var dir = new TempDir();
+        var path = Saved(dir, options: context is { } w ? new FeaturizerOptions { ContextWeight = w } : null);
+        EditManifest(path, m => m["heads"]![0]!["sentencePooling"] = background);
+        var ex = LoadFails(path);
+        Assert.Contains("head 'stance'", ex.Message);
+        Assert.Contains(expected, ex.Message);
+        Assert.Contains("retrain", ex.Message);
     }
 
     [Fact]
