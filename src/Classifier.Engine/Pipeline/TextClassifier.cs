@@ -152,6 +152,26 @@ public sealed class TextClassifier
         return rest ?? labels;
     }
 
+    /// <summary>
+    /// The texts, and their sentences too when a head pools them and the model embeds text, so that one batched
+    /// embedding pass covers the sentences as well instead of one model call per sentence.
+    /// </summary>
+    private IReadOnlyList<string> WithPooledSentences(IReadOnlyList<string> texts)
+    {
+        if (Featurizer.Options.Embeddings is null) return texts;
+        bool pools = false;
+        foreach (var head in Heads) pools |= head.SentencePooling is not null;
+        if (!pools) return texts;
+        var all = new List<string>(texts.Count * 2);
+        foreach (var text in texts)
+        {
+            all.Add(text);
+            var sentences = SentenceSplitter.Split(text);
+            if (sentences.Count > 1) all.AddRange(sentences);
+        }
+        return all;
+    }
+
     /// <summary>A paragraph's sentences and, once a head needs them, their feature vectors.</summary>
     private sealed class Sentences(IReadOnlyList<string> texts)
     {
@@ -163,7 +183,7 @@ public sealed class TextClassifier
     public HeadPrediction[][] PredictAll(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        Featurizer.Embed(texts, null, cancellationToken); // one batched pass when the model has embeddings
+        Featurizer.Embed(WithPooledSentences(texts), null, cancellationToken); // one batched pass when the model has embeddings
         var result = new HeadPrediction[texts.Count][];
         Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => result[i] = Predict(texts[i]));
         return result;
@@ -223,7 +243,7 @@ public sealed class TextClassifier
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentOutOfRangeException.ThrowIfNegative(explainTerms);
-        Featurizer.Embed(texts, null, cancellationToken); // one batched pass when the model has embeddings
+        Featurizer.Embed(WithPooledSentences(texts), null, cancellationToken); // one batched pass when the model has embeddings
         var result = new ExplainedPrediction[texts.Count];
         Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken },
             i => result[i] = PredictArticle([texts[i]], explainTerms)[0]);

@@ -118,6 +118,38 @@ public sealed class SentencePoolingTests
         Assert.Equal(model.Explain(Partisan, 0, "neutral", top: 10), neutral);
     }
 
+    /// <summary>Records every batch it is asked to embed; a vector from the text's length, so it is deterministic.</summary>
+    private sealed class RecordingEmbedder : Classifier.Engine.Featurization.ITextEmbedder
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string[]> Batches { get; } = new();
+        public string Name => "test-recording";
+        public int Dimensions => 2;
+
+        public float[][] Embed(IReadOnlyList<string> texts, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+        {
+            Batches.Enqueue([.. texts]);
+            return [.. texts.Select(t => new[] { 0.6f, t.Length % 2 == 0 ? 0.8f : -0.8f })];
+        }
+    }
+
+    [Fact]
+    public void The_batch_embedding_pass_covers_the_sentences_a_pooled_head_scores()
+    {
+        var embedder = new RecordingEmbedder();
+        Classifier.Engine.Featurization.TextEmbedders.Register(embedder.Name, () => embedder);
+        var model = PipelineTrainer.Fit(Data(), new PipelineOptions
+        {
+            Trainer = "sdca",
+            Featurizer = new() { Embeddings = embedder.Name },
+            SentencePooling = new Dictionary<string, string> { ["stance"] = "neutral" },
+        });
+        while (embedder.Batches.TryDequeue(out _)) { }
+        string[] texts = [$"{Neutral} {Partisan}", Neutral];
+        model.PredictAll(texts);
+        Assert.True(embedder.Batches.TryDequeue(out var first));
+        Assert.Equal([texts[0], Neutral, Partisan, Neutral], first);
+    }
+
     [Fact]
     public void Predicting_from_a_vector_alone_is_refused_for_a_pooled_head()
     {
