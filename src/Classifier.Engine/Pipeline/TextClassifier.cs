@@ -81,15 +81,24 @@ public sealed class TextClassifier
 
     private HeadPrediction[] Predict(string? text, SparseVector? features)
     {
-        var result = new HeadPrediction[Heads.Count];
         Sentences? sentences = null;
+        return Predict(text, features, ref sentences);
+    }
+
+    /// <summary>
+    /// <see cref="Predict(string?, SparseVector?)"/> that keeps the paragraph's sentences, their vectors and each pooled
+    /// head's sentence scores in <paramref name="sentences"/>, so an explanation that follows need not compute them again.
+    /// </summary>
+    private HeadPrediction[] Predict(string? text, SparseVector? features, ref Sentences? sentences)
+    {
+        var result = new HeadPrediction[Heads.Count];
         for (int h = 0; h < Heads.Count; h++)
         {
             var head = Heads[h];
             var p = new float[head.Labels.Count];
             if (head.SentencePooling is { } background && text is not null
-                && (sentences ??= new Sentences(SentenceSplitter.Split(text))).Texts.Count > 1)
-                PoolSentences(head, head.IndexOf(background), sentences, p);
+                && (sentences ??= new Sentences(SentenceSplitter.Split(text), Heads.Count)).Texts.Count > 1)
+                PoolSentences(h, head.IndexOf(background), sentences, p);
             else Score(head, text, features, p);
             int best = MulticlassMetrics.ArgMax(p);
             result[h] = new HeadPrediction(head.Name, head.Labels[best], p[best], p);
@@ -104,8 +113,14 @@ public sealed class TextClassifier
     }
 
     /// <summary>Scores each sentence (featurized once for all pooled heads) and pools them into <paramref name="p"/>.</summary>
-    private void PoolSentences(ClassifierHead head, int background, Sentences sentences, Span<float> p)
+    private void PoolSentences(int headIndex, int background, Sentences sentences, Span<float> p) =>
+        SentencePooling.Pool(SentenceScores(headIndex, sentences), background, p);
+
+    /// <summary>Head <paramref name="headIndex"/>'s probabilities for each sentence, computed once per paragraph.</summary>
+    private float[][] SentenceScores(int headIndex, Sentences sentences)
     {
+        if (sentences.Scores[headIndex] is { } known) return known;
+        var head = Heads[headIndex];
         if (NeedsFeatures && sentences.Features is null)
         {
             sentences.Features = new SparseVector[sentences.Texts.Count];
@@ -114,10 +129,10 @@ public sealed class TextClassifier
         var scores = new float[sentences.Texts.Count][];
         for (int s = 0; s < scores.Length; s++)
         {
-            scores[s] = new float[p.Length];
+            scores[s] = new float[head.Labels.Count];
             Score(head, sentences.Texts[s], sentences.Features?[s], scores[s]);
         }
-        SentencePooling.Pool(scores, background, p);
+        return sentences.Scores[headIndex] = scores;
     }
 
     /// <summary>
@@ -125,28 +140,23 @@ public sealed class TextClassifier
     /// background), so that sentence's n-grams explain it, not the whole paragraph's. Fills those heads' results and
     /// returns the labels left for the whole paragraph to explain.
     /// </summary>
-    private IReadOnlyList<string?> ExplainDecidingSentences(string text, IReadOnlyList<string?> labels, int top, IReadOnlyList<TermContribution>[] result)
+    private IReadOnlyList<string?> ExplainDecidingSentences(string text, IReadOnlyList<string?> labels, int top, IReadOnlyList<TermContribution>[] result, Sentences? sentences)
     {
-        Sentences? sentences = null;
         string?[]? rest = null;
         for (int h = 0; h < Heads.Count; h++)
         {
             var head = Heads[h];
             if (labels[h] is not { } label || head.SentencePooling is not { } background || head.IndexOf(label) is not (var c and >= 0)) continue;
-            sentences ??= new Sentences(SentenceSplitter.Split(text));
+            sentences ??= new Sentences(SentenceSplitter.Split(text), Heads.Count);
             if (sentences.Texts.Count < 2) break;
             bool isBackground = head.IndexOf(background) == c;
+            var scores = SentenceScores(h, sentences);
             int deciding = 0;
-            float best = 0;
-            var p = new float[head.Labels.Count];
-            for (int s = 0; s < sentences.Texts.Count; s++)
-            {
-                Score(head, sentences.Texts[s], NeedsFeatures ? Featurizer.Transform(sentences.Texts[s]) : null, p);
-                if (s == 0 || (isBackground ? p[c] < best : p[c] > best)) (deciding, best) = (s, p[c]);
-            }
+            for (int s = 1; s < scores.Length; s++)
+                if (isBackground ? scores[s][c] < scores[deciding][c] : scores[s][c] > scores[deciding][c]) deciding = s;
             var only = new string?[Heads.Count];
             only[h] = label;
-            result[h] = ExplainWith(sentences.Texts[deciding], null, null, only, top)[h];
+            result[h] = ExplainWith(sentences.Texts[deciding], sentences.Features?[deciding], null, only, top, null)[h];
             (rest ??= [.. labels])[h] = null;
         }
         return rest ?? labels;
@@ -173,10 +183,13 @@ public sealed class TextClassifier
     }
 
     /// <summary>A paragraph's sentences and, once a head needs them, their feature vectors.</summary>
-    private sealed class Sentences(IReadOnlyList<string> texts)
+    private sealed class Sentences(IReadOnlyList<string> texts, int heads)
     {
         public IReadOnlyList<string> Texts { get; } = texts;
         public SparseVector[]? Features { get; set; }
+
+        /// <summary>Per head: each sentence's probabilities, once computed.</summary>
+        public float[][]?[] Scores { get; } = new float[heads][][];
     }
 
     /// <summary>Predicts many texts on all cores; the order of the results is the order of the texts.</summary>
@@ -222,13 +235,14 @@ public sealed class TextClassifier
         var result = new ExplainedPrediction[paragraphs.Count];
         for (int i = 0; i < paragraphs.Count; i++)
         {
-            var prediction = Predict(paragraphs[i], features?[i]);
+            Sentences? sentences = null;
+            var prediction = Predict(paragraphs[i], features?[i], ref sentences);
             IReadOnlyList<TermContribution>[]? explanation = null;
             if (explain)
             {
                 var labels = new string?[prediction.Length];
                 for (int h = 0; h < prediction.Length; h++) labels[h] = prediction[h].Label;
-                explanation = ExplainWith(paragraphs[i], features?[i], terms?[i], labels, explainTerms);
+                explanation = ExplainWith(paragraphs[i], features?[i], terms?[i], labels, explainTerms, sentences);
             }
             result[i] = new ExplainedPrediction(prediction, explanation);
         }
@@ -296,7 +310,7 @@ public sealed class TextClassifier
         ArgumentNullException.ThrowIfNull(labels);
         if (labels.Count != Heads.Count) throw new ArgumentException($"one label (or null) per head: the model has {Heads.Count} heads, {labels.Count} labels were given", nameof(labels));
         ArgumentOutOfRangeException.ThrowIfNegative(top);
-        return ExplainWith(text, null, null, labels, top);
+        return ExplainWith(text, null, null, labels, top, null);
     }
 
     /// <summary>
@@ -304,11 +318,12 @@ public sealed class TextClassifier
     /// (from <see cref="FittedFeaturizer.TransformArticleWithTerms"/>); computed here when null. An article vector's
     /// context block has no n-gram, so it adds no term: the paragraph's own terms explain it, as with Transform(text).
     /// </summary>
-    private IReadOnlyList<TermContribution>[] ExplainWith(string text, SparseVector? features, IReadOnlyList<FeatureTerm>? terms, IReadOnlyList<string?> labels, int top)
+    private IReadOnlyList<TermContribution>[] ExplainWith(string text, SparseVector? features, IReadOnlyList<FeatureTerm>? terms, IReadOnlyList<string?> labels, int top,
+        Sentences? sentences)
     {
         var result = new IReadOnlyList<TermContribution>[Heads.Count];
         Array.Fill(result, []);
-        labels = ExplainDecidingSentences(text, labels, top, result);
+        labels = ExplainDecidingSentences(text, labels, top, result, sentences);
         bool any = false;
         for (int h = 0; h < Heads.Count; h++)
         {
