@@ -50,7 +50,7 @@ public static class ModelFile
         var info = model.Info;
         var manifest = new ModelManifest
         {
-            FormatVersion = model.Heads.Any(h => h.SentencePooling is not null) ? 2 : 1,
+            FormatVersion = model.PoolsSentences ? 2 : 1,
             ToolVersion = info.ToolVersion,
             CreatedUtc = info.CreatedUtc,
             Featurizer = model.Featurizer.Options,

@@ -69,6 +69,16 @@ public sealed class TextClassifier
         return Predict(null, features);
     }
 
+    /// <summary>Whether some head scores each sentence (<see cref="ClassifierHead.SentencePooling"/>).</summary>
+    internal bool PoolsSentences
+    {
+        get
+        {
+            foreach (var head in Heads) if (head.SentencePooling is not null) return true;
+            return false;
+        }
+    }
+
     /// <summary>Whether any head scores our featurizer's vector (an all-ML.NET model does not need it).</summary>
     private bool NeedsFeatures
     {
@@ -98,7 +108,7 @@ public sealed class TextClassifier
             var p = new float[head.Labels.Count];
             if (head.SentencePooling is { } background && text is not null
                 && (sentences ??= new Sentences(SentenceSplitter.Split(text), Heads.Count)).Texts.Count > 1)
-                PoolSentences(h, head.IndexOf(background), sentences, p);
+                SentencePooling.Pool(SentenceScores(h, sentences), head.IndexOf(background), p);
             else Score(head, text, features, p);
             int best = MulticlassMetrics.ArgMax(p);
             result[h] = new HeadPrediction(head.Name, head.Labels[best], p[best], p);
@@ -111,10 +121,6 @@ public sealed class TextClassifier
         if (head.Model is ITextModel textModel) textModel.PredictProbabilities(text!, p);
         else head.Model.PredictProbabilities(features!.AsRow(), p);
     }
-
-    /// <summary>Scores each sentence (featurized once for all pooled heads) and pools them into <paramref name="p"/>.</summary>
-    private void PoolSentences(int headIndex, int background, Sentences sentences, Span<float> p) =>
-        SentencePooling.Pool(SentenceScores(headIndex, sentences), background, p);
 
     /// <summary>Head <paramref name="headIndex"/>'s probabilities for each sentence, computed once per paragraph.</summary>
     private float[][] SentenceScores(int headIndex, Sentences sentences)
@@ -168,10 +174,7 @@ public sealed class TextClassifier
     /// </summary>
     private IReadOnlyList<string> WithPooledSentences(IReadOnlyList<string> texts)
     {
-        if (Featurizer.Options.Embeddings is null) return texts;
-        bool pools = false;
-        foreach (var head in Heads) pools |= head.SentencePooling is not null;
-        if (!pools) return texts;
+        if (Featurizer.Options.Embeddings is null || !PoolsSentences) return texts;
         var all = new List<string>(texts.Count * 2);
         foreach (var text in texts)
         {
