@@ -211,9 +211,23 @@ public class DataFilesTests
     }
 
     [Theory]
+    [InlineData("batch2", "articles-2")]
+    [InlineData("batch5", "articles-5")]
+    public void A_whole_batch_audit_labels_every_row_of_its_batch_once_in_each_file(string audit, string folder)
+    {
+        var ids = ArticleRows(folder).Select(r => r[0]).Order(StringComparer.Ordinal).ToList();
+        foreach (var side in new[] { "first", "second" })
+        {
+            var labelled = Rows(DataFile($"audit/{audit}-{side}.csv"), "id", "stance", "topic").Select(r => r[0]).ToList();
+            Assert.Equal(ids, labelled.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Theory]
     [InlineData("batch3-adjudicated.csv", "articles-3")]
     [InlineData("batch4-serbian-adjudicated.csv", "articles-4")]
     [InlineData("batch4-kosovo-wire-adjudicated.csv", "articles-4")]
+    [InlineData("batch5-adjudicated.csv", "articles-5")]
     public void The_settled_audit_labels_are_the_labels_the_article_files_hold(string adjudicated, string folder)
     {
         var settled = Rows(DataFile("audit/" + adjudicated), "id", "stance", "topic");
