@@ -155,6 +155,7 @@ public class DataFilesTests
     [InlineData("articles-3")]
     [InlineData("articles-4")]
     [InlineData("articles-5")]
+    [InlineData("articles-6")]
     public void A_later_article_batch_is_whole_labelled_articles_that_share_no_12_word_window_with_a_seed(string folder)
     {
         var rows = ArticleRows(folder);
