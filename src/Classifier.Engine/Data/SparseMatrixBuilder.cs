@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Classifier.Engine.Data;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class SparseMatrixBuilder
 {
     private readonly int[] _rowStarts;
     private int[] _indices;
-    private float[] _values;
+    private Half[] _values;
     private int _rows;
 
     public SparseMatrixBuilder(int rowCount, int capacity = 0)
@@ -18,8 +20,10 @@ public sealed class SparseMatrixBuilder
         ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         _rowStarts = new int[rowCount + 1];
-        _indices = new int[capacity];
-        _values = new float[capacity];
+        // Uninitialised: every slot below the last row start is written before it is read, and zeroing ~700 MB
+        // would touch every page up front.
+        _indices = GC.AllocateUninitializedArray<int>(capacity);
+        _values = GC.AllocateUninitializedArray<Half>(capacity);
     }
 
     public int RowCount => _rows;
@@ -35,8 +39,15 @@ public sealed class SparseMatrixBuilder
         if (capacity <= _indices.Length) return;
         // Array.MaxLength bounds any one array; the CSR's int row starts bound the non-zeros anyway.
         if (capacity > Array.MaxLength) throw new InvalidOperationException($"a sparse matrix holds at most {Array.MaxLength} non-zeros; {capacity} requested.");
-        Array.Resize(ref _indices, (int)capacity);
-        Array.Resize(ref _values, (int)capacity);
+        _indices = Grown(_indices, (int)capacity, NonZeroCount);
+        _values = Grown(_values, (int)capacity, NonZeroCount);
+    }
+
+    private static T[] Grown<T>(T[] array, int capacity, int used)
+    {
+        var grown = GC.AllocateUninitializedArray<T>(capacity);
+        array.AsSpan(0, used).CopyTo(grown);
+        return grown;
     }
 
     /// <summary>Appends the next row (indices ascending), growing by half again when it does not fit.</summary>
@@ -45,7 +56,7 @@ public sealed class SparseMatrixBuilder
         if (indices.Length != values.Length) throw new ArgumentException("indices and values differ in length.");
         int at = AppendRows([indices.Length]);
         indices.CopyTo(_indices.AsSpan(at));
-        values.CopyTo(_values.AsSpan(at));
+        TensorPrimitives.ConvertToHalf(values, _values.AsSpan(at, values.Length));
     }
 
     /// <summary>
@@ -76,7 +87,7 @@ public sealed class SparseMatrixBuilder
     public Span<int> IndicesOf(int row) => _indices.AsSpan(_rowStarts[row], _rowStarts[row + 1] - _rowStarts[row]);
 
     /// <summary>The values of a row already appended or reserved, to fill or change in place.</summary>
-    public Span<float> ValuesOf(int row) => _values.AsSpan(_rowStarts[row], _rowStarts[row + 1] - _rowStarts[row]);
+    public Span<Half> ValuesOf(int row) => _values.AsSpan(_rowStarts[row], _rowStarts[row + 1] - _rowStarts[row]);
 
     /// <summary>The rows appended so far; every row must have been appended.</summary>
     public SparseMatrix Build(int columnCount)

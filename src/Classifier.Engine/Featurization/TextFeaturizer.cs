@@ -45,15 +45,20 @@ public sealed class TextFeaturizer
         var matrix = CountAll(fitted, texts, parallel);
         var df = new int[fitted.FeatureCount];
         int[] starts = matrix.RowStarts, indices = matrix.Indices;
-        float[] values = matrix.Values;
+        Half[] values = matrix.Values;
         long nnz = matrix.NonZeroCount;
         for (long p = 0; p < nnz; p++) df[indices[p]]++;
         SetIdf(fitted, df, texts.Count);
-        Parallel.For(0, matrix.RowCount, parallel, i =>
+        // Each row is widened, weighted in float exactly as Transform weighs one text, and narrowed back in place.
+        Parallel.For(0, matrix.RowCount, parallel, () => new float[matrix.MaxRowLength], (i, _, buffer) =>
         {
             int start = starts[i], length = starts[i + 1] - start;
-            fitted.Weigh(values.AsSpan(start, length), indices.AsSpan(start, length));
-        });
+            var row = buffer.AsSpan(0, length);
+            System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(values.AsSpan(start, length), row);
+            fitted.Weigh(row, indices.AsSpan(start, length));
+            System.Numerics.Tensors.TensorPrimitives.ConvertToHalf(row, values.AsSpan(start, length));
+            return buffer;
+        }, _ => { });
         return (fitted, matrix);
     }
 
@@ -103,7 +108,8 @@ public sealed class TextFeaturizer
             {
                 var row = chunk[i]!;
                 row.Indices.CopyTo(builder.IndicesOf(first + i));
-                row.Values.CopyTo(builder.ValuesOf(first + i));
+                // Raw counts: integers up to 2,048 are exact in 16 bits, far above any n-gram's count in a paragraph.
+                System.Numerics.Tensors.TensorPrimitives.ConvertToHalf(row.Values, builder.ValuesOf(first + i));
                 chunk[i] = null;
             });
         }

@@ -84,7 +84,7 @@ public sealed class SoftmaxObjective
         var val = features.Values;
         long nnz = features.NonZeroCount;
         for (long t = 0; t < nnz; t++)
-            if (val[t] != 0f) map[idx[t]] = 1;
+            if (val[t] != Half.Zero) map[idx[t]] = 1;
         int m = 0;
         for (int j = 0; j < map.Length; j++) map[j] = map[j] != 0 ? m++ : -1;
         compactCount = m;
@@ -155,12 +155,13 @@ public sealed class SoftmaxObjective
         var biases = theta.Slice(PenalisedCount, k);
         var biasGradient = gradient.Slice(PenalisedCount, k);
         Span<float> z = stackalloc float[stride];
+        var buffer = new float[features.MaxRowLength];
         double loss = 0;
         for (int i = start; i < end; i++)
         {
             float s = weights is null ? 1f : weights[i];
             if (s == 0f) continue;
-            var row = features.Row(i);
+            var row = features.Row(i, buffer);
             var idx = row.Indices;
             var val = row.Values;
             ReadOnlySpan<int> cols = compact is null ? default : compact.AsSpan(starts[i], idx.Length);

@@ -43,20 +43,44 @@ public static class PipelineTrainer
     public static TextClassifier Fit(LabelledDataset data, int[] rows, IReadOnlyList<string>[] labelSets, PipelineOptions options,
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
+        CheckSentencePooling(data, labelSets, options); // before the featurizing it would waste
+        progress?.Report("featurizing");
+        return Fit(data, labelSets, options, Featurize(data, rows, options, cancellationToken), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Fit(LabelledDataset, int[], IReadOnlyList{string}[], PipelineOptions, IProgress{string}?, CancellationToken)"/>:
+    /// fits the featurizer on the rows' texts and featurizes them, keeping what the model file needs of the texts
+    /// (their hashes and the data fingerprint) and the texts themselves only for a trainer that featurizes text itself.
+    /// After this the caller may drop the texts (<see cref="LabelledDataset.WithoutTexts"/>) before the trainers run:
+    /// at 120k paragraphs they are ~130 MB beside the matrix.
+    /// </summary>
+    public static FeaturizedRows Featurize(LabelledDataset data, int[] rows, PipelineOptions options, CancellationToken cancellationToken = default)
+    {
         if (HeadNames.Problem(data.HeadNames) is { } problem) throw new ArgumentException(problem, nameof(data));
-        CheckSentencePooling(data, labelSets, options);
         var texts = new string[rows.Length];
         for (int i = 0; i < rows.Length; i++) texts[i] = data.Texts[rows[i]];
-        progress?.Report("featurizing");
         var (featurizer, features) = new TextFeaturizer(options.Featurizer).FitTransform(texts, cancellationToken, GroupIndices(data, rows));
+        bool needTexts = false;
+        foreach (var head in data.HeadNames)
+            needTexts |= TrainerFactory.Definition(options.TrainerFor(head).Trainer).Engine != TrainerDefinition.OwnEngine;
+        return new FeaturizedRows(rows, featurizer, features, needTexts ? texts : null, TextHashes(texts), Fingerprint(data, rows));
+    }
 
+    /// <summary>The second half: one trainer per head on rows featurized by <see cref="Featurize"/> (the texts are not read again).</summary>
+    public static TextClassifier Fit(LabelledDataset data, IReadOnlyList<string>[] labelSets, PipelineOptions options, FeaturizedRows featurized,
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (HeadNames.Problem(data.HeadNames) is { } problem) throw new ArgumentException(problem, nameof(data));
+        CheckSentencePooling(data, labelSets, options);
+        var rows = featurized.Rows;
         var heads = new ClassifierHead[data.HeadNames.Count];
         var labelCounts = new Dictionary<string, IReadOnlyDictionary<string, int>>();
         for (int h = 0; h < heads.Length; h++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report($"training {data.HeadNames[h]}");
-            var set = BuildTrainingSet(data, rows, texts, features, h, labelSets[h], options);
+            var set = BuildTrainingSet(data, rows, featurized.Texts, featurized.Features, h, labelSets[h], options);
             var chosen = options.TrainerFor(data.HeadNames[h]);
             var trainer = TrainerFactory.Create(chosen.Trainer, options.Seed, chosen.Settings, options.Featurizer);
             var model = trainer.Fit(set, null, cancellationToken);
@@ -66,12 +90,12 @@ public static class PipelineTrainer
             };
             labelCounts[data.HeadNames[h]] = CountLabels(set, labelSets[h]);
         }
-        var info = new ModelInfo(DateTimeOffset.UtcNow, ModelInfo.CurrentToolVersion, Fingerprint(data, rows), rows.Length, labelCounts,
+        var info = new ModelInfo(DateTimeOffset.UtcNow, ModelInfo.CurrentToolVersion, featurized.Fingerprint, rows.Length, labelCounts,
             new Dictionary<string, IReadOnlyDictionary<string, double>>())
         {
-            TrainingTextHashes = TextHashes(texts),
+            TrainingTextHashes = featurized.TextHashes,
         };
-        return new TextClassifier(featurizer, heads, info);
+        return new TextClassifier(featurized.Featurizer, heads, info);
     }
 
     /// <summary>Every pooled head exists and has its background label; pooling and article context do not combine.</summary>
@@ -104,7 +128,7 @@ public static class PipelineTrainer
         return null;
     }
 
-    private static TrainingSet BuildTrainingSet(LabelledDataset data, int[] rows, string[] texts, SparseMatrix features, int head, IReadOnlyList<string> labels, PipelineOptions options)
+    private static TrainingSet BuildTrainingSet(LabelledDataset data, int[] rows, string[]? texts, SparseMatrix features, int head, IReadOnlyList<string> labels, PipelineOptions options)
     {
         var keep = new List<int>(rows.Length);
         var y = new List<int>(rows.Length);
@@ -126,8 +150,12 @@ public static class PipelineTrainer
             for (int i = 0; i < classes.Length; i++)
                 if (options.ClassWeights.TryGetValue(labels[classes[i]], out var multiplier)) weights[i] *= multiplier;
         var matrix = keep.Count == rows.Length ? features : features.SelectRows(keep.ToArray());
-        var keptTexts = new string[keep.Count];
-        for (int i = 0; i < keptTexts.Length; i++) keptTexts[i] = texts[keep[i]];
+        string[]? keptTexts = null;
+        if (texts is not null)
+        {
+            keptTexts = new string[keep.Count];
+            for (int i = 0; i < keptTexts.Length; i++) keptTexts[i] = texts[keep[i]];
+        }
         var set = new TrainingSet(matrix, classes, labels.Count, weights) { Texts = keptTexts, ClassNames = labels };
         set.Validate();
         return set;
@@ -161,7 +189,6 @@ public static class PipelineTrainer
         return rows;
     }
 
-    /// <summary>SHA-256 over the training rows' texts and labels: tells whether two models saw the same data.</summary>
     /// <summary>Each row's group (article) as a small integer, for article context.</summary>
     public static int[] GroupIndices(LabelledDataset data, IReadOnlyList<int> rows)
     {
@@ -184,6 +211,7 @@ public static class PipelineTrainer
         return hashes;
     }
 
+    /// <summary>SHA-256 over the training rows' texts and labels: tells whether two models saw the same data.</summary>
     public static string Fingerprint(LabelledDataset data, int[] rows)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

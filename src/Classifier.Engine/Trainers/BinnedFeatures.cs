@@ -78,7 +78,7 @@ internal sealed class BinnedFeatures
         for (long p = 0; p < nnz; p++)
         {
             int j = idx[p];
-            if ((uint)j < (uint)lookup.Length && lookup[j] >= 0 && val[p] != 0f) colStart[lookup[j] + 1]++;
+            if ((uint)j < (uint)lookup.Length && lookup[j] >= 0 && val[p] != Half.Zero) colStart[lookup[j] + 1]++;
         }
         for (int i = 0; i < f; i++) colStart[i + 1] += colStart[i];
         var colValues = new float[colStart[f]];
@@ -86,7 +86,7 @@ internal sealed class BinnedFeatures
         for (long p = 0; p < nnz; p++)
         {
             int j = idx[p];
-            if ((uint)j < (uint)lookup.Length && lookup[j] >= 0 && val[p] != 0f) colValues[fill[lookup[j]]++] = val[p];
+            if ((uint)j < (uint)lookup.Length && lookup[j] >= 0 && val[p] != Half.Zero) colValues[fill[lookup[j]]++] = (float)val[p];
         }
 
         var binStart = new int[f + 1];
@@ -106,9 +106,10 @@ internal sealed class BinnedFeatures
         // Row-major codes; values that land in the zero bin are left implicit like true zeros.
         var rowStarts = new int[n + 1];
         var codes = new List<int>();
+        var buffer = new float[m.MaxRowLength];
         for (int r = 0; r < n; r++)
         {
-            var row = m.Row(r);
+            var row = m.Row(r, buffer);
             for (int q = 0; q < row.Count; q++)
             {
                 int j = row.Indices[q];
@@ -165,9 +166,9 @@ internal sealed class BinnedFeatures
         long nnz = m.NonZeroCount;
         for (long p = 0; p < nnz; p++)
         {
-            if (float.IsNaN(m.Values[p]))
+            if (Half.IsNaN(m.Values[p]))
                 throw new ArgumentException($"feature value at position {p} of the matrix is NaN; trees need ordered values.");
-            if (m.Values[p] != 0f && (uint)m.Indices[p] < (uint)df.Length) df[m.Indices[p]]++;
+            if (m.Values[p] != Half.Zero && (uint)m.Indices[p] < (uint)df.Length) df[m.Indices[p]]++;
         }
         var candidates = new List<int>();
         for (int j = 0; j < df.Length; j++)
@@ -177,12 +178,13 @@ internal sealed class BinnedFeatures
         var local = LocalIndex(m.ColumnCount, [.. candidates]);
         var present = new double[candidates.Count * k];
         var classMass = new double[k];
+        var buffer = new float[m.MaxRowLength];
         for (int r = 0; r < m.RowCount; r++)
         {
             int y = data.Labels[r];
             double w = data.WeightOf(r);
             classMass[y] += w;
-            var row = m.Row(r);
+            var row = m.Row(r, buffer);
             for (int q = 0; q < row.Count; q++)
             {
                 int j = row.Indices[q];

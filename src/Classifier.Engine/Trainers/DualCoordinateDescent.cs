@@ -48,7 +48,9 @@ public static class DualCoordinateDescent
         var qbar = new double[l];
         var index = new int[l];
         int[] starts = features.RowStarts, indices = features.Indices;
-        float[] values = features.Values;
+        Half[] stored = features.Values;
+        // One row widened to float per visit (see SparseMatrix): the dot product and the update both read it.
+        var values = new float[features.MaxRowLength];
 
         // Examples with C_i = 0 cannot move (hinge: U_i = 0; squared hinge: D_ii = ∞), so they never enter the active set.
         int total = 0;
@@ -65,7 +67,8 @@ public static class DualCoordinateDescent
             for (int t = rowStart; t < rowEnd; t++)
             {
                 if ((uint)indices[t] >= (uint)n) throw new ArgumentException($"row {r} has feature {indices[t]} outside [0, {n})", nameof(features));
-                q += (double)values[t] * values[t];
+                double v = (double)stored[t];
+                q += v * v;
             }
             if (loss == SvmLoss.Hinge) { upper[p] = ci; diag[p] = 0; }
             else { upper[p] = double.PositiveInfinity; diag[p] = 0.5 / ci; }
@@ -96,6 +99,7 @@ public static class DualCoordinateDescent
                 int r = rows[p];
                 int start = starts[r], end = starts[r + 1];
                 double yi = y[r];
+                System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(stored.AsSpan(start, end - start), values);
 
                 double dot = (hasBias ? w[n] * b : 0.0) + SparseDot(w, indices, values, start, end);
 
@@ -162,12 +166,13 @@ public static class DualCoordinateDescent
         return new DualSolution(weights, alpha, iteration, converged);
     }
 
-    // Hot loops of every pass: indices were validated against w's length before the first pass.
+    // Hot loops of every pass: indices were validated against w's length before the first pass. values holds the
+    // row's widened values: values[t − start] goes with indices[t].
     private static double SparseDot(float[] w, int[] indices, float[] values, int start, int end)
     {
         ref float w0 = ref MemoryMarshal.GetArrayDataReference(w);
         ref int i0 = ref MemoryMarshal.GetArrayDataReference(indices);
-        ref float v0 = ref MemoryMarshal.GetArrayDataReference(values);
+        ref float v0 = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(values), start);
         double even = 0.0, odd = 0.0; // two chains hide the latency of the gathered loads
         int t = start;
         for (; t + 1 < end; t += 2)
@@ -183,7 +188,7 @@ public static class DualCoordinateDescent
     {
         ref float w0 = ref MemoryMarshal.GetArrayDataReference(w);
         ref int i0 = ref MemoryMarshal.GetArrayDataReference(indices);
-        ref float v0 = ref MemoryMarshal.GetArrayDataReference(values);
+        ref float v0 = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(values), start);
         float s = (float)step;
         for (int t = start; t < end; t++) Unsafe.Add(ref w0, Unsafe.Add(ref i0, t)) += s * Unsafe.Add(ref v0, t);
     }
@@ -198,8 +203,8 @@ public static class DualCoordinateDescent
         int n = features.ColumnCount;
         double dot = bias > 0f ? w[n] * bias : 0.0;
         int[] indices = features.Indices;
-        float[] values = features.Values;
-        for (int t = features.RowStarts[row]; t < features.RowStarts[row + 1]; t++) dot += w[indices[t]] * values[t];
+        Half[] values = features.Values;
+        for (int t = features.RowStarts[row]; t < features.RowStarts[row + 1]; t++) dot += w[indices[t]] * (double)values[t];
         return dot;
     }
 }

@@ -38,7 +38,7 @@ public sealed class NaiveBayesTrainer(NaiveBayesOptions options) : IMulticlassTr
         var classMass = new double[k];
         var classWeight = new double[k];
         int[] starts = x.RowStarts, indices = x.Indices;
-        float[] values = x.Values;
+        Half[] values = x.Values;
         for (int i = 0; i < data.RowCount; i++)
         {
             if ((i & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
@@ -49,7 +49,7 @@ public sealed class NaiveBayesTrainer(NaiveBayesOptions options) : IMulticlassTr
             double mass = 0;
             for (int t = starts[i]; t < starts[i + 1]; t++)
             {
-                double v = wi * Math.Abs(values[t]);
+                double v = wi * Math.Abs((double)values[t]);
                 counts[(long)indices[t] * k + c] += v;
                 mass += v;
             }

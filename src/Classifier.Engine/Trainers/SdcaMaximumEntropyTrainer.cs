@@ -172,7 +172,8 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
             for (int i = 0; i < n; i++) _p[(long)i * _k + data.Labels[i]] = 1f;
             _entropy = new double[n];
             _squaredNorm = new float[n];
-            for (int i = 0; i < n; i++) _squaredNorm[i] = data.Features.Row(i).SquaredNorm() + biasScale * biasScale;
+            var buffer = new float[data.Features.MaxRowLength];
+            for (int i = 0; i < n; i++) _squaredNorm[i] = data.Features.Row(i, buffer).SquaredNorm() + biasScale * biasScale;
             _chunkSums = new double[(n + GapChunkRows - 1) / GapChunkRows];
         }
 
@@ -203,13 +204,14 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
             Span<double> pNew = stackalloc double[k];
             Span<float> coef = stackalloc float[stride];
             coef.Clear();
+            var buffer = new float[features.MaxRowLength];
             for (int o = 0; o < order.Length; o++)
             {
                 if ((o & 4095) == 4095) cancellationToken.ThrowIfCancellationRequested();
                 int i = order[o];
                 float s = weights is null ? 1f : weights[i];
                 if (s == 0f) continue;
-                var row = features.Row(i);
+                var row = features.Row(i, buffer);
                 var idx = row.Indices;
                 var val = row.Values;
                 RowScores(row, w, zf, z);
@@ -340,12 +342,13 @@ public sealed class SdcaMaximumEntropyTrainer(SdcaMaximumEntropyOptions options)
             var w = Weights;
             Span<double> z = stackalloc double[k];
             Span<float> zf = stackalloc float[stride];
+            var buffer = new float[features.MaxRowLength];
             double sum = 0;
             for (int i = start; i < end; i++)
             {
                 float s = _data.WeightOf(i);
                 if (s == 0f) continue;
-                RowScores(features.Row(i), w, zf, z);
+                RowScores(features.Row(i, buffer), w, zf, z);
                 double max = double.NegativeInfinity;
                 for (int c = 0; c < k; c++) max = Math.Max(max, z[c]);
                 double e = 0;

@@ -28,6 +28,17 @@ public sealed record LabelledDataset(
         return result;
     }
 
+    /// <summary>
+    /// The same rows with every text replaced by the empty string, for the time after featurization: training 120k
+    /// paragraphs holds ~130 MB of text it no longer reads. Ids, labels, groups and weights stay.
+    /// </summary>
+    public LabelledDataset WithoutTexts()
+    {
+        var empty = new string[Count];
+        Array.Fill(empty, "");
+        return this with { Texts = empty };
+    }
+
     /// <summary>Appends another dataset with the same heads (e.g. the supplement or weak labels).</summary>
     public LabelledDataset Concat(LabelledDataset other)
     {

@@ -27,14 +27,17 @@ public class SparseMatrixBuilderTests
         var builder = new SparseMatrixBuilder(2, capacity: 10);
         builder.AppendRows([2, 1]);
         builder.IndicesOf(1)[0] = 7;
-        builder.ValuesOf(1)[0] = -1f;
+        builder.ValuesOf(1)[0] = (Half)(-1f);
+        // Every reserved slot is written: the arrays are not zeroed.
+        builder.IndicesOf(0)[0] = 1;
+        builder.ValuesOf(0)[0] = (Half)0.25f;
         builder.IndicesOf(0)[1] = 3;
-        builder.ValuesOf(0)[1] = 0.5f;
+        builder.ValuesOf(0)[1] = (Half)0.5f;
         var m = builder.Build(8);
         Assert.Equal(3, m.NonZeroCount);
         Assert.Equal(10, m.Indices.Length);
-        Assert.Equal([0, 3], m.Row(0).Indices.ToArray());
-        Assert.Equal([0f, 0.5f], m.Row(0).Values.ToArray());
+        Assert.Equal([1, 3], m.Row(0).Indices.ToArray());
+        Assert.Equal([0.25f, 0.5f], m.Row(0).Values.ToArray());
         Assert.Equal([7], m.Row(1).Indices.ToArray());
         Assert.Equal([-1f], m.Row(1).Values.ToArray());
     }
