@@ -15,7 +15,7 @@ namespace Classifier.Engine.Featurization;
 /// </summary>
 public sealed class FittedFeaturizer
 {
-    private readonly Dictionary<ulong, int>? _vocabulary;
+    private readonly VocabularyIndex? _vocabulary;
     private readonly ulong[] _words, _chars;
     private readonly int _mask;
     private readonly RuleFeatures? _rules;
@@ -31,9 +31,7 @@ public sealed class FittedFeaturizer
         _mask = (1 << options.HashBits) - 1;
         if (options.LearnVocabulary)
         {
-            _vocabulary = new Dictionary<ulong, int>(words.Length + chars.Length);
-            foreach (var g in words) _vocabulary[g] = _vocabulary.Count;
-            foreach (var g in chars) _vocabulary[g] = _vocabulary.Count;
+            _vocabulary = new VocabularyIndex(words, chars);
             WordBlockSize = words.Length;
             FeatureCount = words.Length + chars.Length;
         }
@@ -304,10 +302,18 @@ public sealed class FittedFeaturizer
         return new SparseVector(indices, values);
     }
 
+    // How many n-grams ahead a vocabulary slot is prefetched: enough to cover a memory access at a few ns a lookup.
+    private const int PrefetchAhead = 16;
+
     private bool VocabularyCounts(ReadOnlySpan<ulong> hashes, OrderedCounter counter)
     {
-        foreach (var h in hashes)
-            if (_vocabulary!.TryGetValue(h, out var f) && !counter.Add(f, 1)) return false;
+        var vocabulary = _vocabulary!;
+        for (int i = 0; i < Math.Min(PrefetchAhead, hashes.Length); i++) vocabulary.Prefetch(hashes[i]);
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            if (i + PrefetchAhead < hashes.Length) vocabulary.Prefetch(hashes[i + PrefetchAhead]);
+            if (vocabulary.TryGetValue(hashes[i], out var f) && !counter.Add(f, 1)) return false;
+        }
         return true;
     }
 

@@ -137,35 +137,39 @@ public sealed class TextFeaturizer
     private const int VocabularyChunk = 4096;
 
     // Keyed by 64-bit n-gram hash; a collision between two distinct n-grams of one corpus is vanishingly unlikely.
+    // Document frequencies are counted in parallel by shard: each worker reads every document of a chunk in order but
+    // counts only the hashes of its own shard (chosen by the hash's high bits), so no table is shared, and the counts,
+    // hence the vocabulary (sorted by hash), do not depend on the number of workers.
     private (ulong[] Words, ulong[] Chars) LearnVocabulary(IReadOnlyList<string> texts, ParallelOptions parallel)
     {
-        var documentCounts = new Dictionary<ulong, (int Count, bool Char)>();
-        var seen = new HashSet<ulong>();
+        int shards = Math.Clamp(Environment.ProcessorCount, 1, 64);
+        var tables = new DocumentFrequencyTable[shards];
+        for (int t = 0; t < shards; t++) tables[t] = new DocumentFrequencyTable();
         var grams = new NgramList[Math.Min(VocabularyChunk, texts.Count)];
         for (int start = 0; start < texts.Count; start += VocabularyChunk)
         {
-            int count = Math.Min(VocabularyChunk, texts.Count - start);
-            Parallel.For(0, count, parallel, i => grams[i] = NgramExtractor.Extract(texts[start + i], Options));
-            for (int d = 0; d < count; d++)
+            int count = Math.Min(VocabularyChunk, texts.Count - start), first = start;
+            Parallel.For(0, count, parallel, i => grams[i] = NgramExtractor.Extract(texts[first + i], Options));
+            Parallel.For(0, shards, parallel, shard =>
             {
-                var doc = grams[d];
-                seen.Clear();
-                for (int i = 0; i < doc.Hashes.Length; i++)
+                var table = tables[shard];
+                for (int d = 0; d < count; d++)
                 {
-                    var g = doc.Hashes[i];
-                    if (!seen.Add(g)) continue;
-                    documentCounts.TryGetValue(g, out var c);
-                    documentCounts[g] = (c.Count + 1, i >= doc.CharStart);
+                    var hashes = grams[d].Hashes;
+                    int charStart = grams[d].CharStart;
+                    for (int i = 0; i < hashes.Length; i++)
+                        if (ShardOf(hashes[i], shards) == shard) table.Add(hashes[i], first + d, i >= charStart);
                 }
-                grams[d] = default;
-            }
+            });
+            Array.Clear(grams, 0, count);
         }
         var words = new List<ulong>();
         var chars = new List<ulong>();
-        foreach (var (g, c) in documentCounts)
-            if (c.Count >= Options.MinCount) (c.Char ? chars : words).Add(g);
+        foreach (var table in tables) table.Frequent(Options.MinCount, words, chars);
         words.Sort();
         chars.Sort();
         return ([.. words], [.. chars]);
     }
+
+    private static int ShardOf(ulong hash, int shards) => (int)(((hash >> 32) * (ulong)shards) >> 32);
 }

@@ -8,7 +8,8 @@ namespace Classifier.Engine.Trainers;
 /// One-versus-all L2-regularised linear SVM: one binary problem per class solved by
 /// <see cref="DualCoordinateDescent"/> (liblinear's method), each calibrated by a Platt sigmoid
 /// (<see cref="PlattScaling"/>); the model normalises the per-class probabilities to sum 1.
-/// Classes are solved in parallel; each has its own seeded permutations, so the result does not depend on the thread count.
+/// The K problems are solved together, one pass serving all of them (<see cref="DualCoordinateDescent.SolveOneVersusAll"/>);
+/// the calibration solves run beside the main one, each with its own seed, so the result does not depend on the thread count.
 /// </summary>
 public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrainer
 {
@@ -54,49 +55,51 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
         int calibrationSolves = Options.Calibration switch { SvmCalibration.HoldOut => 1, SvmCalibration.CrossValidation => Options.CalibrationFolds, _ => 0 };
         int solvesPerClass = 1 + calibrationSolves;
 
-        var y = new sbyte[k][];
         var positive = new bool[k][];
         var decisions = new double[k][];
         for (int c = 0; c < k; c++)
         {
-            y[c] = new sbyte[rowCount];
             positive[c] = new bool[rowCount];
-            for (int i = 0; i < rowCount; i++)
-            {
-                positive[c][i] = data.Labels[i] == c;
-                y[c][i] = positive[c][i] ? (sbyte)1 : (sbyte)-1;
-            }
+            for (int i = 0; i < rowCount; i++) positive[c][i] = data.Labels[i] == c;
             decisions[c] = new double[rowCount];
         }
 
-        // Every solve (each class's full problem and its calibration folds) is an independent task, so 3 classes keep
-        // 2 cores busy; each task has its own seed, so the result does not depend on scheduling.
-        int done = 0;
+        // Task 0 solves the K one-versus-all problems on every row, task f + 1 on all rows outside calibration fold f
+        // (each task solves its K problems together: DualCoordinateDescent.SolveOneVersusAll). Hold-out calibration
+        // thus keeps both cores busy; each task has its own seed, so the result does not depend on scheduling.
+        int done = 0, tasks = 1 + calibrationSolves;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, k * solvesPerClass, parallel, task =>
+        Parallel.For(0, tasks, parallel, task =>
         {
-            int c = task / solvesPerClass, part = task % solvesPerClass;
-            if (part == 0)
+            var scores = new double[k];
+            if (task == 0)
             {
-                var w = Solve(x, allRows, y[c], data.Weights, c, cancellationToken).Weights;
-                for (int j = 0; j < n; j++) weights[(long)j * k + c] = (float)w[j];
-                biases[c] = Options.Bias > 0f ? (float)(w[n] * Options.Bias) : 0f;
+                var s = Solve(x, allRows, data.Labels, k, data.Weights, 0, cancellationToken);
+                for (long j = 0; j < n; j++)
+                    for (int c = 0; c < k; c++) weights[j * k + c] = s.Weights[j * s.Stride + c];
+                for (int c = 0; c < k; c++) biases[c] = Options.Bias > 0f ? s.Weights[(long)n * s.Stride + c] * Options.Bias : 0f;
                 if (folds is null)
-                    for (int i = 0; i < rowCount; i++) decisions[c][i] = DualCoordinateDescent.Decision(x, i, w, Options.Bias);
+                    for (int i = 0; i < rowCount; i++) Score(s, i, scores);
             }
             else
             {
-                int f = part - 1;
+                int f = task - 1;
                 var train = new List<int>(rowCount);
                 for (int i = 0; i < rowCount; i++) if (folds![i] != f) train.Add(i);
-                var w = Solve(x, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(train), y[c], data.Weights,
-                    unchecked(c + 7919 * (f + 1)), cancellationToken).Weights;
-                // Folds are disjoint, so parallel fold tasks of one class write disjoint entries.
+                var s = Solve(x, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(train), data.Labels, k, data.Weights,
+                    unchecked(7919 * (f + 1)), cancellationToken);
+                // Folds are disjoint, so parallel fold tasks write disjoint entries.
                 for (int i = 0; i < rowCount; i++)
-                    if (folds![i] == f) decisions[c][i] = DualCoordinateDescent.Decision(x, i, w, Options.Bias);
+                    if (folds![i] == f) Score(s, i, scores);
             }
-            progress?.Report((double)Interlocked.Increment(ref done) / (k * solvesPerClass));
+            progress?.Report((double)Interlocked.Increment(ref done) / tasks);
         });
+
+        void Score(OneVersusAllSolution s, int row, double[] scores)
+        {
+            DualCoordinateDescent.Decisions(x, row, s, Options.Bias, scores);
+            for (int c = 0; c < k; c++) decisions[c][row] = scores[c];
+        }
 
         for (int c = 0; c < k; c++)
         {
@@ -129,8 +132,8 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
         return PlattScaling.Fit(d, p, w);
     }
 
-    private DualSolution Solve(SparseMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<sbyte> y, float[]? exampleWeights, int seedOffset, CancellationToken token) =>
-        DualCoordinateDescent.Solve(x, rows, y, exampleWeights, Options.C, Options.Loss, Options.Bias, Options.Epsilon,
+    private OneVersusAllSolution Solve(SparseMatrix x, ReadOnlySpan<int> rows, int[] labels, int classCount, float[]? exampleWeights, int seedOffset, CancellationToken token) =>
+        DualCoordinateDescent.SolveOneVersusAll(x, rows, labels, classCount, exampleWeights, Options.C, Options.Loss, Options.Bias, Options.Epsilon,
             Options.MaxIterations, Options.Shrinking, unchecked(Options.Seed + seedOffset), token);
 
     /// <summary>

@@ -73,15 +73,39 @@ public sealed class SvmTrainerTests
         var train = SvmNbData.ThreeClass(90, seed: 7);
         var options = new LinearSvmOptions { Seed = 3 };
         var model = (LinearModel)new LinearSvmTrainer(options).Fit(train);
-        var y = new sbyte[train.RowCount];
-        for (int i = 0; i < y.Length; i++) y[i] = train.Labels[i] == 1 ? (sbyte)1 : (sbyte)-1;
-        var solution = DualCoordinateDescent.Solve(train.Features, SvmNbData.Range(train.RowCount), y, null, options.C,
-            options.Loss, options.Bias, options.Epsilon, options.MaxIterations, options.Shrinking, options.Seed + 1);
+        // The trainer's main solve: all classes together, seed offset 0.
+        var solution = DualCoordinateDescent.SolveOneVersusAll(train.Features, SvmNbData.Range(train.RowCount), train.Labels, 3, null, options.C,
+            options.Loss, options.Bias, options.Epsilon, options.MaxIterations, options.Shrinking, options.Seed);
         var scores = new float[3];
+        var decisions = new double[3];
         for (int i = 0; i < train.RowCount; i++)
         {
             model.Scores(train.Features.Row(i), scores);
-            Assert.Equal(DualCoordinateDescent.Decision(train.Features, i, solution.Weights, options.Bias), scores[1], 1e-4);
+            DualCoordinateDescent.Decisions(train.Features, i, solution, options.Bias, decisions);
+            for (int c = 0; c < 3; c++) Assert.Equal(decisions[c], scores[c], 1e-4);
+        }
+    }
+
+    [Theory]
+    [InlineData(SvmLoss.SquaredHinge, true)]
+    [InlineData(SvmLoss.Hinge, true)]
+    [InlineData(SvmLoss.SquaredHinge, false)]
+    public void Solving_the_classes_together_reaches_each_binary_optimum(SvmLoss loss, bool shrinking)
+    {
+        var train = SvmNbData.ThreeClass(120, seed: 5);
+        var rows = SvmNbData.Range(train.RowCount);
+        var together = DualCoordinateDescent.SolveOneVersusAll(train.Features, rows, train.Labels, 3, null, 1, loss, 1f, 1e-6, 100000, shrinking, 11);
+        Assert.All(together.Converged, Assert.True);
+        Assert.Equal(4, together.Stride); // 3 classes padded to one 128-bit block
+        int n = train.Features.ColumnCount;
+        for (int c = 0; c < 3; c++)
+        {
+            var y = new sbyte[train.RowCount];
+            for (int i = 0; i < y.Length; i++) y[i] = train.Labels[i] == c ? (sbyte)1 : (sbyte)-1;
+            var alone = DualCoordinateDescent.Solve(train.Features, rows, y, null, 1, loss, 1f, 1e-6, 100000, shrinking, 100 + c);
+            for (int j = 0; j < n; j++) Assert.Equal(alone.Weights[j], together.Weights[j * together.Stride + c], 1e-3);
+            Assert.Equal(alone.Weights[n], together.Weights[n * together.Stride + c], 1e-3); // the bias weight
+            Assert.Equal(0f, together.Weights[together.Stride - 1]); // a padding lane never moves
         }
     }
 
