@@ -16,7 +16,7 @@ results=bench/out/results-$train.jsonl
 # mlnet-* are ML.NET 5.0.1 pipelines (FeaturizeText with our n-gram settings mapped, one thread each, see README);
 # mlnet-sdca runs 30 passes as auto's candidate does (its automatic pass count is several times slower). ML.NET's
 # L-BFGS and one-versus-all FastTree on sparse text run for many minutes; BENCH_TIMEOUT bounds each run.
-for run in ${BENCH_TRAINERS:-sdca svm nb fasttree svm:c=0.5:feat.min-count=2 mlnet-sdca:iterations=30 mlnet-svm mlnet-lbfgs mlnet-fasttree}; do
+for run in ${BENCH_TRAINERS:-sdca svm nb fasttree svm:c=0.5:feat.min-count=2 svm:c=0.25:feat.hash-bits=19 mlnet-sdca:iterations=30 mlnet-svm mlnet-lbfgs mlnet-fasttree}; do
   echo "running $run ..." >&2
   IFS=':' read -r -a parts <<< "$run"
   # A run past BENCH_TIMEOUT seconds (default 1200) is stopped and recorded as unfinished rather than holding up the rest.
