@@ -30,7 +30,20 @@ public sealed class TextFeaturizer
     /// of the rows plus the matrix copied from them.
     /// </remarks>
     public (FittedFeaturizer Featurizer, SparseMatrix Features) FitTransform(IReadOnlyList<string> texts, CancellationToken cancellationToken = default,
-        IReadOnlyList<int>? groups = null)
+        IReadOnlyList<int>? groups = null) => FitTransform(texts, cancellationToken, groups, release: null);
+
+    /// <summary>
+    /// Like <see cref="FitTransform(IReadOnlyList{string}, CancellationToken, IReadOnlyList{int}?)"/>, but takes the
+    /// texts over: each entry of <paramref name="texts"/> is set to null once the featurizer has read it for the last
+    /// time, and the released texts are collected as the matrix grows, so the peak is about the matrix rather than
+    /// the matrix plus every text (120k paragraphs: ~110 MB of UTF-16). Only worth it when nothing else holds the
+    /// strings. The rule, frame, embedding and context settings read texts row by row and release nothing.
+    /// </summary>
+    public (FittedFeaturizer Featurizer, SparseMatrix Features) FitTransformReleasing(string?[] texts, CancellationToken cancellationToken = default,
+        IReadOnlyList<int>? groups = null) => FitTransform(texts!, cancellationToken, groups, release: texts);
+
+    private (FittedFeaturizer Featurizer, SparseMatrix Features) FitTransform(IReadOnlyList<string> texts, CancellationToken cancellationToken,
+        IReadOnlyList<int>? groups, string?[]? release)
     {
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         var fitted = Options.LearnVocabulary
@@ -42,7 +55,7 @@ public sealed class TextFeaturizer
         if (Options.RuleFeatures is not null || Options.Frames is not null || Options.Embeddings is not null || Options.ContextWeight > 0)
             return (fitted, TransformByRows(fitted, texts, parallel, groups));
 
-        var matrix = CountAll(fitted, texts, parallel);
+        var matrix = CountAll(fitted, texts, parallel, release);
         var df = new int[fitted.FeatureCount];
         int[] starts = matrix.RowStarts, indices = matrix.Indices;
         Half[] values = matrix.Values;
@@ -77,10 +90,11 @@ public sealed class TextFeaturizer
     private const double CapacityHeadroom = 1.03;
 
     /// <summary>Raw signed term counts of every text, as one matrix, built a chunk of texts at a time.</summary>
-    private static SparseMatrix CountAll(FittedFeaturizer fitted, IReadOnlyList<string> texts, ParallelOptions parallel)
+    private static SparseMatrix CountAll(FittedFeaturizer fitted, IReadOnlyList<string> texts, ParallelOptions parallel, string?[]? release)
     {
         long totalChars = 0;
         for (int i = 0; i < texts.Count; i++) totalChars += texts[i].Length;
+        long releasedChars = 0;
         var builder = new SparseMatrixBuilder(texts.Count);
         var chunk = new SparseVector?[Math.Min(CountChunk, texts.Count)];
         var lengths = new int[chunk.Length];
@@ -112,6 +126,21 @@ public sealed class TextFeaturizer
                 System.Numerics.Tensors.TensorPrimitives.ConvertToHalf(row.Values, builder.ValuesOf(first + i));
                 chunk[i] = null;
             });
+            if (release is not null)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    releasedChars += release[first + i]!.Length;
+                    release[first + i] = null;
+                }
+                // The released strings are old (gen 2) and die unseen by the frequent young collections, and a plain
+                // full collection keeps their pages: an aggressive one halfway returns them to the OS (the caller collects the rest).
+                if (releasedChars * 2 >= totalChars)
+                {
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    releasedChars = 0;
+                }
+            }
         }
         return builder.Build(fitted.FeatureCount);
     }

@@ -61,10 +61,43 @@ public static class PipelineTrainer
         var texts = new string[rows.Length];
         for (int i = 0; i < rows.Length; i++) texts[i] = data.Texts[rows[i]];
         var (featurizer, features) = new TextFeaturizer(options.Featurizer).FitTransform(texts, cancellationToken, GroupIndices(data, rows));
-        bool needTexts = false;
+        return new FeaturizedRows(rows, featurizer, features, NeedsTexts(data, options) ? texts : null, TextHashes(texts), Fingerprint(data, rows));
+    }
+
+    /// <summary>
+    /// <see cref="Featurize"/> that also takes the texts away from <paramref name="data"/> (replaced by
+    /// <see cref="LabelledDataset.WithoutTexts"/>) before featurizing, and lets the featurizer release each text once
+    /// read (<see cref="TextFeaturizer.FitTransformReleasing"/>): the peak is then about the matrix, not the matrix
+    /// plus the texts. For a caller that holds the dataset only through <paramref name="data"/>; when a head's
+    /// trainer needs the texts (ML.NET's) they are kept and this is <see cref="Featurize"/>.
+    /// </summary>
+    // Fully optimised from the first call: unoptimised code would keep the old dataset (and so every text) reachable
+    // from this frame until it returns.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static FeaturizedRows FeaturizeReleasingTexts(ref LabelledDataset data, int[] rows, PipelineOptions options, CancellationToken cancellationToken = default)
+    {
+        if (HeadNames.Problem(data.HeadNames) is { } problem) throw new ArgumentException(problem, nameof(data));
+        if (NeedsTexts(data, options))
+        {
+            var kept = Featurize(data, rows, options, cancellationToken);
+            data = data.WithoutTexts();
+            return kept;
+        }
+        var texts = new string?[rows.Length];
+        for (int i = 0; i < rows.Length; i++) texts[i] = data.Texts[rows[i]];
+        var hashes = TextHashes(texts!);
+        var fingerprint = Fingerprint(data, rows);
+        var groups = GroupIndices(data, rows);
+        data = data.WithoutTexts();
+        var (featurizer, features) = new TextFeaturizer(options.Featurizer).FitTransformReleasing(texts, cancellationToken, groups);
+        return new FeaturizedRows(rows, featurizer, features, null, hashes, fingerprint);
+    }
+
+    private static bool NeedsTexts(LabelledDataset data, PipelineOptions options)
+    {
         foreach (var head in data.HeadNames)
-            needTexts |= TrainerFactory.Definition(options.TrainerFor(head).Trainer).Engine != TrainerDefinition.OwnEngine;
-        return new FeaturizedRows(rows, featurizer, features, needTexts ? texts : null, TextHashes(texts), Fingerprint(data, rows));
+            if (TrainerFactory.Definition(options.TrainerFor(head).Trainer).Engine != TrainerDefinition.OwnEngine) return true;
+        return false;
     }
 
     /// <summary>The second half: one trainer per head on rows featurized by <see cref="Featurize"/> (the texts are not read again).</summary>

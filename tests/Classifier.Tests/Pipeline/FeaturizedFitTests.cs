@@ -57,6 +57,40 @@ public sealed class FeaturizedFitTests
     }
 
     [Fact]
+    public void Featurizing_while_releasing_the_texts_equals_featurizing_and_takes_them_from_the_dataset()
+    {
+        var data = Data();
+        var options = new PipelineOptions { Trainer = "sdca" };
+        var rows = PipelineTrainer.AllRows(data.Count);
+        var plain = PipelineTrainer.Featurize(data, rows, options);
+        var released = data;
+        var featurized = PipelineTrainer.FeaturizeReleasingTexts(ref released, rows, options);
+        Assert.All(released.Texts, t => Assert.Equal("", t));
+        Assert.Equal(data.Labels, released.Labels);
+        Assert.NotEqual("", data.Texts[0]); // the original dataset object is untouched
+        Assert.Equal(plain.Fingerprint, featurized.Fingerprint);
+        Assert.Equal(plain.TextHashes, featurized.TextHashes);
+        Assert.Equal(plain.Features.RowStarts, featurized.Features.RowStarts);
+        int nnz = (int)plain.Features.NonZeroCount; // the arrays may be longer (uninitialised slack)
+        Assert.Equal(plain.Features.Indices.AsSpan(0, nnz).ToArray(), featurized.Features.Indices.AsSpan(0, nnz).ToArray());
+        Assert.Equal(plain.Features.Values.AsSpan(0, nnz).ToArray(), featurized.Features.Values.AsSpan(0, nnz).ToArray());
+        var a = PipelineTrainer.Fit(data, PipelineTrainer.LabelSets(data), options, plain).Predict("so-called separatists");
+        var b = PipelineTrainer.Fit(released, PipelineTrainer.LabelSets(data), options, featurized).Predict("so-called separatists");
+        Assert.Equal(a[0].Probabilities, b[0].Probabilities);
+    }
+
+    [Fact]
+    public void Releasing_keeps_the_texts_a_trainer_that_featurizes_text_itself_needs()
+    {
+        MlNetEngine.Register();
+        var data = Data();
+        var released = data;
+        var featurized = PipelineTrainer.FeaturizeReleasingTexts(ref released, [1, 3], new PipelineOptions { Trainer = "mlnet-sdca" });
+        Assert.Equal([data.Texts[1], data.Texts[3]], featurized.Texts!);
+        Assert.All(released.Texts, t => Assert.Equal("", t));
+    }
+
+    [Fact]
     public void Texts_are_kept_for_a_trainer_that_featurizes_text_itself()
     {
         MlNetEngine.Register();

@@ -50,6 +50,23 @@ public class StreamedMatrixTests
         Assert.Equal(nonZeros, matrix.NonZeroCount);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Releasing_the_texts_gives_the_same_matrix_and_leaves_none_behind(bool vocabulary)
+    {
+        var texts = Corpus();
+        var options = new FeaturizerOptions { LearnVocabulary = vocabulary, HashBits = 12 };
+        var (_, expected) = new TextFeaturizer(options).FitTransform(texts);
+        var owned = (string?[])texts.Clone();
+        var (fitted, matrix) = new TextFeaturizer(options).FitTransformReleasing(owned);
+        Assert.All(owned, Assert.Null);
+        Assert.Equal(expected.RowStarts, matrix.RowStarts);
+        Assert.Equal(expected.Indices.AsSpan(0, (int)expected.NonZeroCount).ToArray(), matrix.Indices.AsSpan(0, (int)matrix.NonZeroCount).ToArray());
+        Assert.Equal(expected.Values.AsSpan(0, (int)expected.NonZeroCount).ToArray(), matrix.Values.AsSpan(0, (int)matrix.NonZeroCount).ToArray());
+        Assert.Equal(fitted.Transform(texts[3]).Indices, new TextFeaturizer(options).Fit(texts).Transform(texts[3]).Indices);
+    }
+
     [Fact]
     public void An_empty_corpus_gives_an_empty_matrix()
     {
