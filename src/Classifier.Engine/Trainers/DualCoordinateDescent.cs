@@ -223,44 +223,50 @@ public static class DualCoordinateDescent
     }
 
     // Hot loops of every pass: indices were validated against w's length before the first pass. values holds the
-    // row's widened values: values[t − start] goes with indices[t]. One problem: a double sum in two chains that hide
-    // the latency of the gathered loads. Several: float sums, one SIMD multiply-add per feature block.
+    // row's widened values: values[u] goes with indices[start + u]. Every byref stays inside its array (one pointing
+    // before or past an array is a GC hole: a compacting collection would not move it with the array). One problem:
+    // a double sum in two chains that hide the latency of the gathered loads. Several: float sums, one SIMD
+    // multiply-add per feature block.
     private static void SparseDots(float[] w, int stride, int[] indices, float[] values, int start, int end, float[] dots)
     {
+        int length = end - start;
+        Array.Clear(dots);
+        if (length == 0) return;
         ref float w0 = ref MemoryMarshal.GetArrayDataReference(w);
-        ref int i0 = ref MemoryMarshal.GetArrayDataReference(indices);
-        ref float v0 = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(values), start);
+        ref int i0 = ref indices[start];
+        ref float v0 = ref MemoryMarshal.GetArrayDataReference(values);
         if (stride == 1)
         {
             double even = 0.0, odd = 0.0;
-            int t = start;
-            for (; t + 1 < end; t += 2)
+            int u = 0;
+            for (; u + 1 < length; u += 2)
             {
-                even += Unsafe.Add(ref w0, Unsafe.Add(ref i0, t)) * Unsafe.Add(ref v0, t);
-                odd += Unsafe.Add(ref w0, Unsafe.Add(ref i0, t + 1)) * Unsafe.Add(ref v0, t + 1);
+                even += Unsafe.Add(ref w0, Unsafe.Add(ref i0, u)) * Unsafe.Add(ref v0, u);
+                odd += Unsafe.Add(ref w0, Unsafe.Add(ref i0, u + 1)) * Unsafe.Add(ref v0, u + 1);
             }
-            if (t < end) even += Unsafe.Add(ref w0, Unsafe.Add(ref i0, t)) * Unsafe.Add(ref v0, t);
+            if (u < length) even += Unsafe.Add(ref w0, Unsafe.Add(ref i0, u)) * Unsafe.Add(ref v0, u);
             dots[0] = (float)(even + odd);
             return;
         }
-        Array.Clear(dots);
-        for (int t = start; t < end; t++)
-            Optimization.RowKernels.AddScaled(dots, w, Unsafe.Add(ref i0, t) * stride, Unsafe.Add(ref v0, t), stride);
+        for (int u = 0; u < length; u++)
+            Optimization.RowKernels.AddScaled(dots, w, Unsafe.Add(ref i0, u) * stride, Unsafe.Add(ref v0, u), stride);
     }
 
     private static void SparseAxpys(float[] steps, int stride, int[] indices, float[] values, int start, int end, float[] w)
     {
+        int length = end - start;
+        if (length == 0) return;
         ref float w0 = ref MemoryMarshal.GetArrayDataReference(w);
-        ref int i0 = ref MemoryMarshal.GetArrayDataReference(indices);
-        ref float v0 = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(values), start);
+        ref int i0 = ref indices[start];
+        ref float v0 = ref MemoryMarshal.GetArrayDataReference(values);
         if (stride == 1)
         {
             float s = steps[0];
-            for (int t = start; t < end; t++) Unsafe.Add(ref w0, Unsafe.Add(ref i0, t)) += s * Unsafe.Add(ref v0, t);
+            for (int u = 0; u < length; u++) Unsafe.Add(ref w0, Unsafe.Add(ref i0, u)) += s * Unsafe.Add(ref v0, u);
             return;
         }
-        for (int t = start; t < end; t++)
-            Optimization.RowKernels.ScatterScaled(w, Unsafe.Add(ref i0, t) * stride, steps, Unsafe.Add(ref v0, t), stride);
+        for (int u = 0; u < length; u++)
+            Optimization.RowKernels.ScatterScaled(w, Unsafe.Add(ref i0, u) * stride, steps, Unsafe.Add(ref v0, u), stride);
     }
 
     /// <summary>wᵀx̃ for one matrix row (bias included when <paramref name="bias"/> &gt; 0).</summary>
