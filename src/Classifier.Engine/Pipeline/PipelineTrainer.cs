@@ -55,42 +55,37 @@ public static class PipelineTrainer
     /// After this the caller may drop the texts (<see cref="LabelledDataset.WithoutTexts"/>) before the trainers run:
     /// at 120k paragraphs they are ~130 MB beside the matrix.
     /// </summary>
-    public static FeaturizedRows Featurize(LabelledDataset data, int[] rows, PipelineOptions options, CancellationToken cancellationToken = default)
-    {
-        if (HeadNames.Problem(data.HeadNames) is { } problem) throw new ArgumentException(problem, nameof(data));
-        var texts = new string[rows.Length];
-        for (int i = 0; i < rows.Length; i++) texts[i] = data.Texts[rows[i]];
-        var (featurizer, features) = new TextFeaturizer(options.Featurizer).FitTransform(texts, cancellationToken, GroupIndices(data, rows));
-        return new FeaturizedRows(rows, featurizer, features, NeedsTexts(data, options) ? texts : null, TextHashes(texts), Fingerprint(data, rows));
-    }
+    public static FeaturizedRows Featurize(LabelledDataset data, int[] rows, PipelineOptions options, CancellationToken cancellationToken = default) =>
+        FeaturizeRows(ref data, rows, options, release: false, cancellationToken);
 
     /// <summary>
-    /// <see cref="Featurize"/> that also takes the texts away from <paramref name="data"/> (replaced by
-    /// <see cref="LabelledDataset.WithoutTexts"/>) before featurizing, and lets the featurizer release each text once
-    /// read (<see cref="TextFeaturizer.FitTransformReleasing"/>): the peak is then about the matrix, not the matrix
-    /// plus the texts. For a caller that holds the dataset only through <paramref name="data"/>; when a head's
-    /// trainer needs the texts (ML.NET's) they are kept and this is <see cref="Featurize"/>.
+    /// <see cref="Featurize(LabelledDataset, int[], PipelineOptions, CancellationToken)"/> that also takes the texts away
+    /// from <paramref name="data"/> (replaced by <see cref="LabelledDataset.WithoutTexts"/>) before featurizing, and
+    /// lets the featurizer release each text once read (<see cref="TextFeaturizer.FitTransformReleasing"/>): the peak
+    /// is then about the matrix, not the matrix plus the texts. For a caller that holds the dataset only through
+    /// <paramref name="data"/>; when a head's trainer needs the texts (ML.NET's) they are kept in the result.
     /// </summary>
+    public static FeaturizedRows FeaturizeReleasingTexts(ref LabelledDataset data, int[] rows, PipelineOptions options, CancellationToken cancellationToken = default) =>
+        FeaturizeRows(ref data, rows, options, release: true, cancellationToken);
+
     // Fully optimised from the first call: unoptimised code would keep the old dataset (and so every text) reachable
     // from this frame until it returns.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static FeaturizedRows FeaturizeReleasingTexts(ref LabelledDataset data, int[] rows, PipelineOptions options, CancellationToken cancellationToken = default)
+    private static FeaturizedRows FeaturizeRows(ref LabelledDataset data, int[] rows, PipelineOptions options, bool release, CancellationToken cancellationToken)
     {
         if (HeadNames.Problem(data.HeadNames) is { } problem) throw new ArgumentException(problem, nameof(data));
-        if (NeedsTexts(data, options))
-        {
-            var kept = Featurize(data, rows, options, cancellationToken);
-            data = data.WithoutTexts();
-            return kept;
-        }
         var texts = new string?[rows.Length];
         for (int i = 0; i < rows.Length; i++) texts[i] = data.Texts[rows[i]];
         var hashes = TextHashes(texts!);
         var fingerprint = Fingerprint(data, rows);
         var groups = GroupIndices(data, rows);
-        data = data.WithoutTexts();
-        var (featurizer, features) = new TextFeaturizer(options.Featurizer).FitTransformReleasing(texts, cancellationToken, groups);
-        return new FeaturizedRows(rows, featurizer, features, null, hashes, fingerprint);
+        bool keep = NeedsTexts(data, options);
+        if (release) data = data.WithoutTexts();
+        var featurizer = new TextFeaturizer(options.Featurizer);
+        var (fitted, features) = release && !keep
+            ? featurizer.FitTransformReleasing(texts, cancellationToken, groups)
+            : featurizer.FitTransform(texts!, cancellationToken, groups);
+        return new FeaturizedRows(rows, fitted, features, keep ? (string[])texts! : null, hashes, fingerprint);
     }
 
     private static bool NeedsTexts(LabelledDataset data, PipelineOptions options)
