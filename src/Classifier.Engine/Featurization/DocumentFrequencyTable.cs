@@ -30,7 +30,7 @@ public sealed class DocumentFrequencyTable
     public void Add(ulong hash, int document, bool isChar)
     {
         int mask = _keys.Length - 1;
-        int slot = Slot(hash, mask);
+        int slot = VocabularyIndex.Slot(hash, mask);
         int stamp = document + 1;
         while (true)
         {
@@ -65,10 +65,6 @@ public sealed class DocumentFrequencyTable
             if (_lastDocument[slot] != 0 && _counts[slot] >= minCount) (_isChar[slot] ? chars : words).Add(_keys[slot]);
     }
 
-    // The n-gram hashes are already well mixed, but the high bits choose a shard (TextFeaturizer), so the slot is
-    // taken from a multiplicative remix of all of them.
-    private static int Slot(ulong hash, int mask) => (int)((hash * 0x9E3779B97F4A7C15UL) >> 32) & mask;
-
     private void Grow()
     {
         var keys = _keys;
@@ -83,7 +79,7 @@ public sealed class DocumentFrequencyTable
         for (int old = 0; old < keys.Length; old++)
         {
             if (last[old] == 0) continue;
-            int slot = Slot(keys[old], mask);
+            int slot = VocabularyIndex.Slot(keys[old], mask);
             while (_lastDocument[slot] != 0) slot = (slot + 1) & mask;
             _keys[slot] = keys[old];
             _lastDocument[slot] = last[old];

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Classifier.Engine.Data;
 
 namespace Classifier.Engine.Featurization;
@@ -67,9 +68,9 @@ public sealed class TextFeaturizer
         {
             int start = starts[i], length = starts[i + 1] - start;
             var row = buffer.AsSpan(0, length);
-            System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(values.AsSpan(start, length), row);
+            TensorPrimitives.ConvertToSingle(values.AsSpan(start, length), row);
             fitted.Weigh(row, indices.AsSpan(start, length));
-            System.Numerics.Tensors.TensorPrimitives.ConvertToHalf(row, values.AsSpan(start, length));
+            TensorPrimitives.ConvertToHalf(row, values.AsSpan(start, length));
             return buffer;
         }, _ => { });
         return (fitted, matrix);
@@ -123,7 +124,7 @@ public sealed class TextFeaturizer
                 var row = chunk[i]!;
                 row.Indices.CopyTo(builder.IndicesOf(first + i));
                 // Raw counts: integers up to 2,048 are exact in 16 bits, far above any n-gram's count in a paragraph.
-                System.Numerics.Tensors.TensorPrimitives.ConvertToHalf(row.Values, builder.ValuesOf(first + i));
+                TensorPrimitives.ConvertToHalf(row.Values, builder.ValuesOf(first + i));
                 chunk[i] = null;
             });
             if (release is not null)

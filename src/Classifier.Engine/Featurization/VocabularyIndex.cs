@@ -61,5 +61,8 @@ public sealed class VocabularyIndex
         _entries[slot].Feature = feature + 1; // a repeated hash keeps its last feature, as a dictionary assignment would
     }
 
-    private static int Slot(ulong hash, int mask) => (int)((hash * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+    /// <summary>The home slot of an n-gram hash in a power-of-two table (also <see cref="DocumentFrequencyTable"/>'s).</summary>
+    // The n-gram hashes are already well mixed, but their high bits choose a shard while the vocabulary is learned
+    // (TextFeaturizer), so the slot comes from a multiplicative remix of all of them.
+    internal static int Slot(ulong hash, int mask) => (int)((hash * 0x9E3779B97F4A7C15UL) >> 32) & mask;
 }

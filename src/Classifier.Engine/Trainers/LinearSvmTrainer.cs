@@ -53,7 +53,6 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : IMulticlassTrai
         for (int i = 0; i < rowCount; i++) allRows[i] = i;
         int[]? folds = Options.Calibration != SvmCalibration.TrainingScores ? AssignFolds(data.Labels, k, Options.CalibrationFolds, Options.Seed) : null;
         int calibrationSolves = Options.Calibration switch { SvmCalibration.HoldOut => 1, SvmCalibration.CrossValidation => Options.CalibrationFolds, _ => 0 };
-        int solvesPerClass = 1 + calibrationSolves;
 
         var positive = new bool[k][];
         var decisions = new double[k][];
