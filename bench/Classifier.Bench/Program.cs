@@ -20,6 +20,8 @@ public static class Program
     {
         Classifier.MlNet.MlNetEngine.Register(); // mlnet-* trainers run through the same driver
         if (args.Length > 0 && args[0] == "seed-ensembles") return SeedEnsembles.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "cli-stages") return CliStages.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "rule-times") return RuleTimes.Run(args[1..]);
         if (args.Length < 2)
         {
             Console.Error.WriteLine("usage: bench TRAINER CORPUS_DIR [setting=value ...]");

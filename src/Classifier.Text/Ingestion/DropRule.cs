@@ -40,6 +40,9 @@ public abstract class DropRule
 
     internal bool WithinWordLimit(string text) => MaxWords is not { } max || CountWords(text, max + 1) <= max;
 
+    /// <summary>The same test for a line whose words were counted (up to at least <see cref="MaxWords"/> + 1) once for every rule.</summary>
+    internal bool WithinWordLimit(int words) => MaxWords is not { } max || words <= max;
+
     /// <summary>Counts whitespace-separated words, stopping early at <paramref name="stopAt"/>.</summary>
     internal static int CountWords(string text, int stopAt = int.MaxValue)
     {

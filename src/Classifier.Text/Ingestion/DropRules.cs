@@ -32,6 +32,7 @@ public sealed class DropRules
         }
         StripRules = strip;
         LineRules = drop;
+        foreach (var r in drop) LineWordLimit = Math.Max(LineWordLimit, r.MaxWords ?? 0);
         LeakedHeadline = leaked;
     }
 
@@ -46,6 +47,9 @@ public sealed class DropRules
 
     internal IReadOnlyList<DropRule> StripRules { get; }
     internal IReadOnlyList<DropRule> LineRules { get; }
+
+    /// <summary>The largest word limit among <see cref="LineRules"/> (0 when none has one).</summary>
+    internal int LineWordLimit { get; }
     internal StructuralRule? LeakedHeadline { get; }
 
     /// <summary>The rules text shipped inside the library, for users who want to start a file of their own from it.</summary>

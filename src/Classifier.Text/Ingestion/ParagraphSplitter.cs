@@ -165,8 +165,10 @@ public sealed class ParagraphSplitter(DropRules rules)
 
     private DropRule? FirstMatch(string line, string key, string? previousKey)
     {
+        // Counted once, up to the largest limit: a line past it is past every rule's limit.
+        int words = DropRule.CountWords(line, Rules.LineWordLimit + 1);
         foreach (var rule in Rules.LineRules)
-            if (rule.WithinWordLimit(line) && rule.Matches(line, key, previousKey)) return rule;
+            if (rule.WithinWordLimit(words) && rule.Matches(line, key, previousKey)) return rule;
         return null;
     }
 
