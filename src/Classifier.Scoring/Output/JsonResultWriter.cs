@@ -15,6 +15,8 @@ public sealed class JsonResultWriter : IResultWriter
     private readonly int _topK;
     private readonly IReadOnlyList<ClassifierHead> _heads;
     private readonly Utf8JsonWriter? _array;
+    private Utf8JsonWriter? _line;
+    private char[] _chars = [];
 
     public JsonResultWriter(TextWriter output, bool lines, int topK, IReadOnlyList<ClassifierHead> heads)
     {
@@ -35,9 +37,18 @@ public sealed class JsonResultWriter : IResultWriter
     {
         if (_lines)
         {
-            using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer)) WriteArticle(json, article);
-            _out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            // One buffer and one JSON writer for every line, reset after each: a large file has millions of lines.
+            var ms = (MemoryStream)_stream;
+            _line ??= new Utf8JsonWriter(ms);
+            WriteArticle(_line, article);
+            _line.Flush();
+            var bytes = ms.GetBuffer().AsSpan(0, (int)ms.Length);
+            if (_chars.Length < bytes.Length) _chars = new char[Math.Max(bytes.Length, 2 * _chars.Length)];
+            int n = System.Text.Encoding.UTF8.GetChars(bytes, _chars);
+            _out.Write(_chars.AsSpan(0, n));
+            _out.WriteLine();
+            ms.SetLength(0);
+            _line.Reset(ms);
             _out.Flush();
         }
         else
@@ -138,6 +149,7 @@ public sealed class JsonResultWriter : IResultWriter
     public void Dispose()
     {
         _array?.Dispose();
+        _line?.Dispose();
         _stream.Dispose();
     }
 }

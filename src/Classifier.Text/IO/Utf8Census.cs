@@ -22,8 +22,22 @@ internal sealed class Utf8Census
 
     public void Add(ReadOnlySpan<byte> block)
     {
-        foreach (byte b in block)
+        for (int i = 0; i < block.Length; i++)
         {
+            if (_need == 0)
+            {
+                // Between sequences a run of ASCII bytes only moves the offset and counts lines: skip it vectorised.
+                int run = block[i..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+                if (run < 0) run = block.Length - i;
+                if (run > 0)
+                {
+                    _line += block.Slice(i, run).Count((byte)'\n');
+                    _offset += run;
+                    i += run - 1;
+                    continue;
+                }
+            }
+            byte b = block[i];
             if (_need > 0)
             {
                 if (b >= _low && b <= _high)
