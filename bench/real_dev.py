@@ -3,6 +3,7 @@
 
   real_dev.py manifest DEV.csv SECOND.csv MANIFEST.csv   write the manifest (no text: page, outlet, SHA-1, labels)
   real_dev.py check DEV.csv MANIFEST.csv                  exit 1 unless DEV.csv's texts hash to the manifest's
+  real_dev.py check-subset DEV.csv MANIFEST.csv           the same for a recovered part of the set (any subset of rows)
   real_dev.py report DEV.csv MANIFEST.csv OUT COMMAND     the Markdown report of the runs in OUT
 """
 import csv, hashlib, json, os, platform, random, re, sys
@@ -37,11 +38,13 @@ def manifest(dev, second, path):
                         "second_stance": s["stance"], "second_topic": s["topic"]})
 
 
-def check(dev, path):
+def check(dev, path, subset=False):
     want = {r["id"]: r for r in read(path)}
     rows = read(dev)
     problems = []
-    if len(rows) != len(want):
+    if len(set(r.get("id") for r in rows)) != len(rows):
+        problems.append(f"{dev} lists an id twice")
+    if not subset and len(rows) != len(want):
         problems.append(f"{dev} has {len(rows)} rows, the manifest {len(want)}")
     for n, r in enumerate(rows, start=2):
         m = want.get(r.get("id", ""))
@@ -196,6 +199,9 @@ if __name__ == "__main__":
         manifest(*sys.argv[2:])
     elif cmd == "check" and len(sys.argv) == 4:
         check(*sys.argv[2:])
+    elif cmd == "check-subset" and len(sys.argv) == 4:
+        check(*sys.argv[2:], subset=True)
+        print(f"{sys.argv[2]}: {len(read(sys.argv[2]))} of the manifest's {len(read(sys.argv[3]))} paragraphs, all as listed")
     elif cmd == "report" and len(sys.argv) == 6:
         report(*sys.argv[2:])
     else:
