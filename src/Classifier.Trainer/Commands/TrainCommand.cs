@@ -43,7 +43,7 @@ public static class TrainCommand
         var frameFeatures = new Option<string?>("--frame-features") { Description = "Add a frame block from a frame lexicon (the format of data/frames.json): its phrases are replaced by their classes (@kosovo, @urge, …) and the n-grams involving a class become features, so who speaks, who is blamed and who answers generalise across names. The lexicon is stored in the model." };
         var contextWeight = new Option<float?>("--context-weight") { Description = "Add each paragraph's article context (the mean of its article's paragraph vectors, grouped by --group-col or the article column) as a block of this weight, e.g. 0.3; 0 or absent: off." };
         var embeddings = new Option<string?>("--embeddings") { Description = "Add a sentence-embedding block: arctic-xs (snowflake-arctic-embed-xs, 384 dimensions, offline; about 90 paragraphs/s on 2 cores, cached per text across folds)." };
-        embeddings.AcceptOnlyFromAmong("arctic-xs");
+        embeddings.AcceptOnlyFromAmong([.. TextEmbedders.Names]);
         var sentencePooling = new Option<string[]>("--sentence-pooling") { Description = "Score each sentence of a paragraph for this head, as HEAD or HEAD:BACKGROUND (default background: neutral), repeatable: a side's probability is the highest any sentence gives it, the background's the lowest, so one partisan sentence among neutral ones is not averaged away. About twice the prediction time for multi-sentence paragraphs; not with --context-weight." };
         var noAutoGroup = new Option<bool>("--no-auto-group") { Description = "With several --text-col, do not group folds by a joined column whose values repeat (a stance target); see --group-col." };
         var minCount = new Option<int?>("--min-count") { Description = "Learn a vocabulary of n-grams seen in at least this many texts instead of hashing." };
@@ -191,6 +191,7 @@ public static class TrainCommand
         };
         var labelSets = PipelineTrainer.LabelSets(dataset);
         PipelineTrainer.CheckSentencePooling(dataset, labelSets, options);
+        if (options.Featurizer.Embeddings is { } embeddings) Embed(ui, TextEmbedders.Get(embeddings), dataset.Texts, ct);
 
         OutOfFoldPredictions[]? oof = null;
         SelectionInfo? selection = null;
@@ -262,6 +263,15 @@ public static class TrainCommand
         output.WriteLine($"Report: {Path.Combine(args.Report, "report.html")}");
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// Embeds every paragraph once, up front, with a progress bar of its own: embedding is the slow step (about 90
+    /// paragraphs/s on 2 cores), and the embedder keeps the vectors per text, so cross-validation and the final fit
+    /// then find every paragraph's vector ready instead of computing it silently inside a fold.
+    /// </summary>
+    private static void Embed(IAnsiConsole ui, ITextEmbedder embedder, IReadOnlyList<string> texts, CancellationToken ct) =>
+        Ui.WithProgress(ui, $"embedding ({embedder.Name})", tick => embedder.Embed(texts,
+            new Progress<(int Done, int Total)>(p => tick((double)p.Done / Math.Max(p.Total, 1), $"{p.Done:N0}/{p.Total:N0} paragraphs")), ct));
 
     /// <summary>
     /// Featurizes every row and takes the texts out of <paramref name="dataset"/>, which nothing after featurization
