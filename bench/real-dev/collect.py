@@ -19,7 +19,9 @@ def sha1(text):
 
 
 def main(out):
-    if os.path.abspath(out).startswith(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))) + os.sep):
+    repo = os.path.normcase(os.path.realpath(os.path.join(os.path.dirname(os.path.realpath(__file__)), "..", "..")))
+    target = os.path.normcase(os.path.realpath(out))
+    if os.path.commonpath([repo, target]) == repo:
         sys.exit(f"collect.py: {out} is inside the repository; write the recovered text elsewhere (e.g. /work/devset/dev.csv)")
     with open(MANIFEST, encoding="utf-8", newline="") as f:
         want = {r["text_sha1"]: r for r in csv.DictReader(f)}
@@ -27,7 +29,7 @@ def main(out):
     if os.path.exists(out):
         with open(out, encoding="utf-8", newline="") as f:
             have = {r["id"] for r in csv.DictReader(f)}
-    new = not os.path.exists(out)
+    new = not os.path.exists(out) or os.path.getsize(out) == 0
     with open(out, "a", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=FIELDS, lineterminator="\n")
         if new:

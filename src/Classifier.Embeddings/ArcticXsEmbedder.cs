@@ -46,9 +46,9 @@ public sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
 
     public float[][] Embed(IReadOnlyList<string> texts, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (_cache.Count + texts.Count > MaxCached) _cache.Clear();
         // Vectors are taken from the cache once, here, and the computed ones kept locally: another thread may clear
-        // the cache at any moment, so it is never read twice.
+        // the cache at any moment, so it is never read twice. Only what is missing counts against the cap, so the
+        // folds of a cross-validation find the vectors an up-front pass over all the rows left.
         var keys = new string[texts.Count];
         var result = new float[texts.Count][];
         var computed = new Dictionary<string, float[]>(StringComparer.Ordinal);
@@ -60,6 +60,7 @@ public sealed class ArcticXsEmbedder : ITextEmbedder, IDisposable
             if (_cache.TryGetValue(keys[i], out var cached)) result[i] = cached;
             else if (queued.Add(keys[i])) missing.Add(keys[i]);
         }
+        if (_cache.Count + missing.Count > MaxCached) _cache.Clear();
         for (int start = 0; start < missing.Count; start += BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();

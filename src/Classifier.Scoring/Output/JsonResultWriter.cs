@@ -40,15 +40,22 @@ public sealed class JsonResultWriter : IResultWriter
             // One buffer and one JSON writer for every line, reset after each: a large file has millions of lines.
             var ms = (MemoryStream)_stream;
             _line ??= new Utf8JsonWriter(ms);
-            WriteArticle(_line, article);
-            _line.Flush();
-            var bytes = ms.GetBuffer().AsSpan(0, (int)ms.Length);
-            if (_chars.Length < bytes.Length) _chars = new char[Math.Max(bytes.Length, 2 * _chars.Length)];
-            int n = System.Text.Encoding.UTF8.GetChars(bytes, _chars);
-            _out.Write(_chars.AsSpan(0, n));
-            _out.WriteLine();
-            ms.SetLength(0);
-            _line.Reset(ms);
+            try
+            {
+                WriteArticle(_line, article);
+                _line.Flush();
+                var bytes = ms.GetBuffer().AsSpan(0, (int)ms.Length);
+                if (_chars.Length < bytes.Length) _chars = new char[Math.Max(bytes.Length, 2 * _chars.Length)];
+                int n = System.Text.Encoding.UTF8.GetChars(bytes, _chars);
+                _out.Write(_chars.AsSpan(0, n));
+                _out.WriteLine();
+            }
+            finally
+            {
+                // An article that failed half-way leaves nothing behind for the next line.
+                _line.Reset(ms);
+                ms.SetLength(0);
+            }
             _out.Flush();
         }
         else

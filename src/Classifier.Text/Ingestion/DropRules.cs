@@ -32,7 +32,8 @@ public sealed class DropRules
         }
         StripRules = strip;
         LineRules = drop;
-        foreach (var r in drop) LineWordLimit = Math.Max(LineWordLimit, r.MaxWords ?? 0);
+        // Capped so that counting up to the limit + 1 cannot overflow.
+        foreach (var r in drop) LineWordLimit = Math.Max(LineWordLimit, Math.Min(r.MaxWords ?? 0, int.MaxValue - 1));
         LeakedHeadline = leaked;
     }
 

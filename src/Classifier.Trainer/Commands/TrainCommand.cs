@@ -191,7 +191,11 @@ public static class TrainCommand
         };
         var labelSets = PipelineTrainer.LabelSets(dataset);
         PipelineTrainer.CheckSentencePooling(dataset, labelSets, options);
-        if (options.Featurizer.Embeddings is { } embeddings) Embed(ui, TextEmbedders.Get(embeddings), dataset.Texts, ct);
+        // After every check of the command line and the data: a usage error must not wait for an embedding pass.
+        void EmbedUpFront()
+        {
+            if (options.Featurizer.Embeddings is { } embeddings) Embed(ui, TextEmbedders.Get(embeddings), dataset.Texts, ct);
+        }
 
         OutOfFoldPredictions[]? oof = null;
         SelectionInfo? selection = null;
@@ -209,6 +213,7 @@ public static class TrainCommand
                 folds = PipelineCrossValidator.AssignFolds(dataset, Math.Min(5, groups), args.Seed);
                 cvDescription = $"{Math.Min(5, groups)}-fold, grouped and stratified, for auto";
             }
+            EmbedUpFront();
             var auto = Ui.WithProgress(ui, "auto", tick => AutoSelector.Run(dataset, folds, options, args.Budget, candidates,
                 new Progress<(int Done, int Total, string Current)>(p => tick((double)p.Done / p.Total, p.Current)), ct));
             selection = SelectionInfo.From(auto);
@@ -225,9 +230,11 @@ public static class TrainCommand
         }
         else if (folds is not null)
         {
+            EmbedUpFront();
             oof = Ui.WithProgress(ui, "cross-validating", tick => PipelineCrossValidator.Run(dataset, folds, options,
                 new Progress<(int Fold, int Folds)>(p => tick((double)p.Fold / p.Folds, $"fold {p.Fold}/{p.Folds}")), ct));
         }
+        else EmbedUpFront();
 
         EvaluationReport? evaluation = null;
         if (oof is not null)

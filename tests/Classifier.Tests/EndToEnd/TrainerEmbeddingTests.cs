@@ -42,4 +42,18 @@ public sealed class TrainerEmbeddingTests
         Assert.NotEmpty(embedder.Calls);
         foreach (var (texts, _) in embedder.Calls) Assert.All(texts, t => Assert.Contains(t, embedded));
     }
+
+    [Theory]
+    [InlineData("banana")]
+    [InlineData("50")]
+    public void A_bad_cv_is_refused_before_anything_is_embedded(string cv)
+    {
+        var embedder = new RecordingEmbedder();
+        TextEmbedders.Register(embedder.Name + "-cv", () => embedder);
+        using var dir = new TempDir();
+        var data = dir.Write("data.csv", Fixtures.StanceCsv());
+        var run = CliRun.Trainer("train", "--data", data, "--model", dir.File("m.zip"), "--trainer", "nb", "--cv", cv, "--embeddings", embedder.Name + "-cv");
+        Assert.True(run.ExitCode is 2 or 3, run.ToString());
+        Assert.Empty(embedder.Calls);
+    }
 }

@@ -248,6 +248,23 @@ public class IngestionDropRulesTests
     }
 
     [Fact]
+    public void A_rule_with_the_largest_word_limit_leaves_the_other_rules_limits_in_force()
+    {
+        // Words are counted once per line up to the largest limit; a limit of int.MaxValue must not overflow that count
+        // and switch every limit off (the byline rule would then drop this paragraph of prose).
+        const string json = """
+            { "extends": "default", "rules": [
+              { "name": "huge-limit", "reason": "site-furniture", "kind": "phrases", "phrases": ["never on a real page"], "maxWords": 2147483647, "rationale": "x" } ] }
+            """;
+        var prose = "By contrast, Kurti said on Monday that the talks in Brussels would go on next week, and that nothing would change " +
+            "in the north until Belgrade recognised what had happened there in the spring of that year";
+        Assert.Null(ReasonFor(prose));
+        var result = Split($"Headline about the crossing\nKosovo police said the border crossing reopened.\n{prose}\n", DropRules.Parse(json, "huge.json", DropRules.Default));
+        Assert.DoesNotContain(result.Dropped, d => d.Line == 3);
+        Assert.Contains(result.Kept, k => k.Text == prose);
+    }
+
+    [Fact]
     public void The_built_in_patterns_written_for_speed_decide_as_the_plainer_patterns_they_replaced()
     {
         // Two patterns were rewritten so the regex engine can search for a literal first (a '/', a credit word) instead

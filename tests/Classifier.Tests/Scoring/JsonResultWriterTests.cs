@@ -43,4 +43,22 @@ public sealed class JsonResultWriterTests
         Assert.Equal(articles[1].Paragraphs.Count, JsonDocument.Parse(lines[1]).RootElement.GetProperty("paragraphCount").GetInt32());
         Assert.Contains("Vučić", JsonDocument.Parse(lines[3]).RootElement.GetProperty("paragraphs")[0].GetProperty("text").GetString());
     }
+
+    [Fact]
+    public void An_article_that_fails_half_way_leaves_nothing_in_the_next_line()
+    {
+        using var dir = new TempDir();
+        var data = LabelledCsvReader.Read(dir.Write("d.csv", Fixtures.StanceCsv()), new LabelledCsvOptions(["text"], ["stance", "topic"]));
+        var scoring = new ArticleScoringService(PipelineTrainer.Fit(data, new PipelineOptions { Trainer = "nb" }));
+        var good = scoring.ScoreText("Troops left the north.", ScoringOptions.Default, "good");
+        // One head's prediction for a two-head model: the writer throws inside the paragraph, after it began the line.
+        var broken = good with { Article = "broken", Paragraphs = [good.Paragraphs[0] with { Predictions = [good.Paragraphs[0].Predictions[0]] }] };
+        var output = new StringWriter();
+        using var writer = new JsonResultWriter(output, lines: true, topK: 1, scoring.Heads);
+        Assert.ThrowsAny<Exception>(() => writer.Write(broken));
+        writer.Write(good);
+        var alone = new StringWriter();
+        using (var fresh = new JsonResultWriter(alone, lines: true, topK: 1, scoring.Heads)) fresh.Write(good);
+        Assert.Equal(alone.ToString(), output.ToString());
+    }
 }
