@@ -191,30 +191,27 @@ public static class TrainCommand
         };
         var labelSets = PipelineTrainer.LabelSets(dataset);
         PipelineTrainer.CheckSentencePooling(dataset, labelSets, options);
-        // After every check of the command line and the data: a usage error must not wait for an embedding pass.
-        void EmbedUpFront()
-        {
-            if (options.Featurizer.Embeddings is { } embeddings) Embed(ui, TextEmbedders.Get(embeddings), dataset.Texts, ct);
-        }
 
         OutOfFoldPredictions[]? oof = null;
         SelectionInfo? selection = null;
         string cvDescription = "none";
         int[]? folds = ParseFolds(args.Cv, dataset, args.Seed, out cvDescription);
+        if (args.Trainer == "auto" && folds is null)
+        {
+            // auto needs held-out predictions to compare candidates, even when the user asked for no report.
+            int groups = DistinctGroups(dataset);
+            if (groups < 2)
+                throw new InputException("--trainer auto compares trainers by cross-validation, which needs at least two groups (articles)",
+                    hint: "name a trainer with --trainer, or add data from more articles");
+            folds = PipelineCrossValidator.AssignFolds(dataset, Math.Min(5, groups), args.Seed);
+            cvDescription = $"{Math.Min(5, groups)}-fold, grouped and stratified, for auto";
+        }
+        // After every check of the command line and the data: a usage error must not wait for an embedding pass.
+        if (options.Featurizer.Embeddings is { } embeddings) Embed(ui, TextEmbedders.Get(embeddings), dataset.Texts, ct);
         if (args.Trainer == "auto")
         {
-            if (folds is null)
-            {
-                // auto needs held-out predictions to compare candidates, even when the user asked for no report.
-                int groups = DistinctGroups(dataset);
-                if (groups < 2)
-                    throw new InputException("--trainer auto compares trainers by cross-validation, which needs at least two groups (articles)",
-                        hint: "name a trainer with --trainer, or add data from more articles");
-                folds = PipelineCrossValidator.AssignFolds(dataset, Math.Min(5, groups), args.Seed);
-                cvDescription = $"{Math.Min(5, groups)}-fold, grouped and stratified, for auto";
-            }
-            EmbedUpFront();
-            var auto = Ui.WithProgress(ui, "auto", tick => AutoSelector.Run(dataset, folds, options, args.Budget, candidates,
+            // folds is set for auto above, from --cv or assigned.
+            var auto = Ui.WithProgress(ui, "auto", tick => AutoSelector.Run(dataset, folds!, options, args.Budget, candidates,
                 new Progress<(int Done, int Total, string Current)>(p => tick((double)p.Done / p.Total, p.Current)), ct));
             selection = SelectionInfo.From(auto);
             var board = auto.Board;
@@ -230,11 +227,9 @@ public static class TrainCommand
         }
         else if (folds is not null)
         {
-            EmbedUpFront();
             oof = Ui.WithProgress(ui, "cross-validating", tick => PipelineCrossValidator.Run(dataset, folds, options,
                 new Progress<(int Fold, int Folds)>(p => tick((double)p.Fold / p.Folds, $"fold {p.Fold}/{p.Folds}")), ct));
         }
-        else EmbedUpFront();
 
         EvaluationReport? evaluation = null;
         if (oof is not null)

@@ -10,12 +10,18 @@ namespace Classifier.Tests.Scoring;
 /// <summary>The jsonl writer reuses one buffer for every line; each line must be what a fresh writer writes.</summary>
 public sealed class JsonResultWriterTests
 {
-    [Fact]
-    public void Every_jsonl_line_is_the_line_a_fresh_writer_writes_for_that_article_alone()
+    /// <summary>A two-head (stance, topic) naive Bayes model on the fixture data.</summary>
+    private static ArticleScoringService Scoring()
     {
         using var dir = new TempDir();
         var data = LabelledCsvReader.Read(dir.Write("d.csv", Fixtures.StanceCsv()), new LabelledCsvOptions(["text"], ["stance", "topic"]));
-        var scoring = new ArticleScoringService(PipelineTrainer.Fit(data, new PipelineOptions { Trainer = "nb" }));
+        return new ArticleScoringService(PipelineTrainer.Fit(data, new PipelineOptions { Trainer = "nb" }));
+    }
+
+    [Fact]
+    public void Every_jsonl_line_is_the_line_a_fresh_writer_writes_for_that_article_alone()
+    {
+        var scoring = Scoring();
         var options = new ScoringOptions(2, Explain: false, ExplainTerms: 0);
         // Short, long (past the buffers' first size), short again, non-ASCII, and long with an explanation.
         var articles = new[]
@@ -47,9 +53,7 @@ public sealed class JsonResultWriterTests
     [Fact]
     public void An_article_that_fails_half_way_leaves_nothing_in_the_next_line()
     {
-        using var dir = new TempDir();
-        var data = LabelledCsvReader.Read(dir.Write("d.csv", Fixtures.StanceCsv()), new LabelledCsvOptions(["text"], ["stance", "topic"]));
-        var scoring = new ArticleScoringService(PipelineTrainer.Fit(data, new PipelineOptions { Trainer = "nb" }));
+        var scoring = Scoring();
         var good = scoring.ScoreText("Troops left the north.", ScoringOptions.Default, "good");
         // One head's prediction for a two-head model: the writer throws inside the paragraph, after it began the line.
         var broken = good with { Article = "broken", Paragraphs = [good.Paragraphs[0] with { Predictions = [good.Paragraphs[0].Predictions[0]] }] };
